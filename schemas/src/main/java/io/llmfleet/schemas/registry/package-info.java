@@ -1,0 +1,5 @@
+/**
+ * A client for the Confluent Schema Registry REST API: register, look up and fetch Avro
+ * schemas, with caches so each schema costs one round trip per process.
+ */
+package io.llmfleet.schemas.registry;
