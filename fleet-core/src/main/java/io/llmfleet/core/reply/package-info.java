@@ -1,0 +1,2 @@
+/** Building and publishing the one result each request gets. */
+package io.llmfleet.core.reply;

@@ -1,0 +1,100 @@
+package io.llmfleet.core.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import io.llmfleet.core.catalog.FleetCatalog;
+import io.llmfleet.schemas.InferenceRequest;
+
+/**
+ * The fleet's topics. Every topic name in the code comes from here, built from one
+ * prefix.
+ *
+ * @param prefix prepended to every fleet topic name
+ * @param partitions partitions of the shared topics (requests, classified, results, ...)
+ * @param modelPartitions partitions of each per-model topic: they bound the parallelism
+ * of the model's workers, which form one consumer group
+ * @param replicationFactor replication of every topic; 1 for a single local broker
+ */
+@Validated
+@ConfigurationProperties("fleet.topics")
+public record FleetTopics(
+		@DefaultValue("fleet.") @Pattern(regexp = "[a-zA-Z0-9._-]*",
+				message = "must hold only letters, digits, '.', '_' and '-'") String prefix,
+		@DefaultValue("3") @Min(1) int partitions, @DefaultValue("6") @Min(1) int modelPartitions,
+		@DefaultValue("1") @Min(1) short replicationFactor) {
+
+	/** Requests written by clients. */
+	public String requests() {
+		return this.prefix + "requests";
+	}
+
+	/** Classifier to dispatcher. */
+	public String classified() {
+		return this.prefix + "classified";
+	}
+
+	/** The topic of one catalogue model, read by the workers serving it. */
+	public String model(String modelId) {
+		return this.prefix + "model." + modelId;
+	}
+
+	/** Worker heartbeats, compacted by worker id. */
+	public String capacity() {
+		return this.prefix + "capacity";
+	}
+
+	/** Failures a worker could not absorb, consumed by the dispatcher. */
+	public String deadLetter() {
+		return this.prefix + "dead-letter";
+	}
+
+	/** The default reply topic. */
+	public String results() {
+		return this.prefix + "results";
+	}
+
+	/** One record per finished attempt. */
+	public String outcomes() {
+		return this.prefix + "outcomes";
+	}
+
+	/** The consumer group of the workers serving one model: they share its partitions. */
+	public String workerGroup(String modelId) {
+		return this.prefix + "workers." + modelId;
+	}
+
+	/**
+	 * Where the result of {@code request} goes: its {@code reply_to}, else
+	 * {@link #results()}.
+	 */
+	public String replyTo(InferenceRequest request) {
+		String replyTo = request.getReplyTo();
+		return (replyTo != null && !replyTo.isBlank()) ? replyTo : results();
+	}
+
+	/** Every fleet topic with its partitions and configuration, for creation at start. */
+	public List<NewTopic> all(FleetCatalog catalog) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String name : List.of(requests(), classified(), deadLetter(), results(), outcomes())) {
+			topics.add(new NewTopic(name, this.partitions, this.replicationFactor));
+		}
+		topics.add(new NewTopic(capacity(), 1, this.replicationFactor)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+		catalog.models()
+			.forEach((model) -> topics
+				.add(new NewTopic(model(model.id()), this.modelPartitions, this.replicationFactor)));
+		return topics;
+	}
+
+}

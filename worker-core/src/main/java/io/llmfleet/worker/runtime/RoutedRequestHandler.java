@@ -1,0 +1,163 @@
+package io.llmfleet.worker.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.llmfleet.core.catalog.FleetCatalog.Model;
+import io.llmfleet.core.reply.ResultPublisher;
+import io.llmfleet.core.reply.Results;
+import io.llmfleet.schemas.DeadLetter;
+import io.llmfleet.schemas.ErrorKind;
+import io.llmfleet.schemas.InferenceRequest;
+import io.llmfleet.schemas.InferenceResult;
+import io.llmfleet.schemas.ResultStatus;
+import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.schemas.Timings;
+import io.llmfleet.schemas.Usage;
+import io.llmfleet.worker.backend.Backend;
+import io.llmfleet.worker.backend.BackendCall;
+import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendOutcome.Completed;
+import io.llmfleet.worker.backend.BackendOutcome.Failed;
+
+/**
+ * Serves one routed request: an expired one gets an EXPIRED result without reaching the
+ * backend; otherwise the backend is called, TRANSIENT failures retried a few times, and
+ * the request ends in exactly one OK result or one dead letter for the dispatcher to
+ * re-route. It returns only once that exit is written, so the caller may then commit the
+ * offset.
+ */
+public class RoutedRequestHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(RoutedRequestHandler.class);
+
+	private final Backend backend;
+
+	private final ServedModels served;
+
+	private final WorkerProperties properties;
+
+	private final ResultPublisher publisher;
+
+	RoutedRequestHandler(Backend backend, ServedModels served, WorkerProperties properties, ResultPublisher publisher) {
+		this.backend = backend;
+		this.served = served;
+		this.properties = properties;
+		this.publisher = publisher;
+	}
+
+	/** Handles one record from a model topic. */
+	public void handle(ConsumerRecord<String, RoutedRequest> record) {
+		RoutedRequest routed = record.value();
+		InferenceRequest request = routed.getRequest();
+		Instant started = Instant.now();
+		if (Results.isExpired(request, started)) {
+			logger.info("Request {} expired before worker {} called {}; next: EXPIRED result", request.getRequestId(),
+					this.properties.id(), routed.getModelId());
+			this.publisher.publish(request, Results.expired(request, "worker " + this.properties.id()));
+			return;
+		}
+		Model model = this.served.models()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(routed.getModelId()))
+			.findFirst()
+			.orElse(null);
+		if (model == null) {
+			deadLetter(record, new Failed(ErrorKind.PERMANENT, "Worker " + this.properties.id()
+					+ " does not serve model " + routed.getModelId() + "; it serves " + this.served.ids()));
+			return;
+		}
+		BackendCall call = new BackendCall(request.getRequestId(), model.id(), model.backendModel(),
+				request.getMessages(), request.getOptions(), callTimeout(request, started));
+		long backendStart = System.nanoTime();
+		BackendOutcome outcome = callWithRetries(call);
+		long backendMs = Duration.ofNanos(System.nanoTime() - backendStart).toMillis();
+		if (outcome instanceof Completed completed) {
+			this.publisher.publish(request, okResult(routed, completed, started, backendMs));
+		}
+		else {
+			deadLetter(record, (Failed) outcome);
+		}
+	}
+
+	private BackendOutcome callWithRetries(BackendCall call) {
+		int attempts = this.properties.transientRetries() + 1;
+		Duration backoff = this.properties.retryBackoff();
+		for (int attempt = 1;; attempt++) {
+			BackendOutcome outcome = this.backend.chat(call);
+			if (!(outcome instanceof Failed failed) || failed.kind() != ErrorKind.TRANSIENT || attempt >= attempts) {
+				return outcome;
+			}
+			logger.info("Backend call for {} on {} failed, attempt {}/{}: {}; next: retry in {} ms", call.requestId(),
+					call.modelId(), attempt, attempts, failed.message(), backoff.toMillis());
+			if (!pause(backoff)) {
+				return failed;
+			}
+			backoff = backoff.multipliedBy(2);
+		}
+	}
+
+	private Duration callTimeout(InferenceRequest request, Instant now) {
+		Duration timeout = this.properties.requestTimeout();
+		if (request.getDeadlineAt() != null) {
+			Duration untilDeadline = Duration.between(now, request.getDeadlineAt());
+			return (untilDeadline.compareTo(timeout) < 0) ? untilDeadline : timeout;
+		}
+		return timeout;
+	}
+
+	private InferenceResult okResult(RoutedRequest routed, Completed completed, Instant started, long backendMs) {
+		InferenceRequest request = routed.getRequest();
+		InferenceResult.Builder result = Results.of(request, ResultStatus.OK);
+		Timings timings = Timings.newBuilder(result.getTimings())
+			.setClassifyMs(Results.millisBetween(request.getCreatedAt(), routed.getClassifiedAt()))
+			.setDispatchMs(Results.millisBetween(routed.getClassifiedAt(), routed.getRoutedAt()))
+			.setQueueMs(Results.millisBetween(routed.getRoutedAt(), started))
+			.setBackendMs(backendMs)
+			.setTimeToFirstTokenMs(completed.timeToFirstTokenMs())
+			.build();
+		return result.setOutput(completed.output())
+			.setModelId(routed.getModelId())
+			.setTier(routed.getTier())
+			.setConfidence(routed.getClassification().getConfidence())
+			.setWorkerId(this.properties.id())
+			.setUsage(new Usage(completed.promptTokens(), completed.completionTokens()))
+			.setTimings(timings)
+			.setAttempts(routed.getAttempt())
+			.build();
+	}
+
+	private void deadLetter(ConsumerRecord<String, RoutedRequest> record, Failed failed) {
+		RoutedRequest routed = record.value();
+		logger.warn("Request {} failed on {} (attempt {}): {} {}; next: dead letter",
+				routed.getRequest().getRequestId(), routed.getModelId(), routed.getAttempt(), failed.kind(),
+				failed.message());
+		this.publisher.deadLetter(routed.getRequest().getRequestId(),
+				DeadLetter.newBuilder()
+					.setRouted(routed)
+					.setErrorKind(failed.kind())
+					.setReason(failed.message())
+					.setWorkerId(this.properties.id())
+					.setSourceTopic(record.topic())
+					.setSourcePartition(record.partition())
+					.setSourceOffset(record.offset())
+					.setFailedAt(Instant.now())
+					.build());
+	}
+
+	private static boolean pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.llmfleet.worker.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+
+import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.worker.backend.Backend;
+
+/**
+ * One listener container per served model, in that model's consumer group, with as many
+ * consumer threads as the model may have calls in flight. Each thread takes one record at
+ * a time and blocks on the backend, so in-flight calls are bounded without an unbounded
+ * buffer; {@code max.poll.interval.ms} covers the longest call so long generations never
+ * trigger a rebalance.
+ */
+class WorkerContainers implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerContainers.class);
+
+	private final List<ConcurrentMessageListenerContainer<?, ?>> containers = new ArrayList<>();
+
+	private final Backend backend;
+
+	private final WorkerProperties properties;
+
+	private final ServedModels served;
+
+	private volatile boolean running;
+
+	WorkerContainers(ConcurrentKafkaListenerContainerFactory<String, RoutedRequest> factory, FleetTopics topics,
+			ServedModels served, WorkerProperties properties, RoutedRequestHandler handler, Backend backend) {
+		this.backend = backend;
+		this.properties = properties;
+		this.served = served;
+		Properties consumer = new Properties();
+		consumer.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+		consumer.setProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+				Long.toString(properties.maxPollInterval().toMillis()));
+		for (String modelId : served.ids()) {
+			ConcurrentMessageListenerContainer<String, RoutedRequest> container = factory
+				.createContainer(topics.model(modelId));
+			container.getContainerProperties().setGroupId(topics.workerGroup(modelId));
+			container.getContainerProperties().setClientId(properties.id() + "-" + modelId);
+			container.getContainerProperties().setKafkaConsumerProperties(consumer);
+			container.getContainerProperties()
+				.setMessageListener((MessageListener<String, RoutedRequest>) handler::handle);
+			container.setConcurrency(properties.maxInFlight());
+			container.setBeanName("worker-" + modelId);
+			this.containers.add(container);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.backend.checkReachable();
+		this.containers.forEach(ConcurrentMessageListenerContainer::start);
+		this.running = true;
+		logger.info("Worker {} serving {} on {} backend, {} calls in flight per model", this.properties.id(),
+				this.served.ids(), this.backend.kind(), this.properties.maxInFlight());
+	}
+
+	@Override
+	public void stop() {
+		this.containers.forEach(ConcurrentMessageListenerContainer::stop);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.llmfleet.worker.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of one worker process.
+ *
+ * @param id the worker's id in results, dead letters and capacity reports; defaults to
+ * {@code <backend>@<host>:<pid>}
+ * @param backend the backend kind this worker drives, as the catalogue names it
+ * @param models catalogue model ids to serve; empty means every model of this backend
+ * kind
+ * @param maxInFlight concurrent backend calls per served model
+ * @param requestTimeout how long one backend call may take
+ * @param transientRetries retries of a TRANSIENT failure before it is dead-lettered
+ * @param retryBackoff pause before the first retry, doubled for each further one
+ */
+@Validated
+@ConfigurationProperties("fleet.worker")
+public record WorkerProperties(String id, @NotBlank String backend, @DefaultValue List<String> models,
+		@DefaultValue("4") @Min(1) int maxInFlight, @DefaultValue("5m") Duration requestTimeout,
+		@DefaultValue("2") @Min(0) int transientRetries, @DefaultValue("200ms") Duration retryBackoff) {
+
+	public WorkerProperties {
+		models = (models != null) ? List.copyOf(models) : List.of();
+		if (id == null || id.isBlank()) {
+			id = backend + "@" + hostName() + ":" + ProcessHandle.current().pid();
+		}
+		if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+			throw new IllegalArgumentException("fleet.worker.request-timeout must be positive, was " + requestTimeout);
+		}
+	}
+
+	/**
+	 * The longest a consumer may go between polls: every attempt of one record plus
+	 * margin.
+	 */
+	Duration maxPollInterval() {
+		Duration backoffs = this.retryBackoff.multipliedBy((1L << Math.min(this.transientRetries, 20)));
+		return this.requestTimeout.multipliedBy(this.transientRetries + 1L).plus(backoffs).plusMinutes(1);
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return ManagementFactory.getRuntimeMXBean().getName();
+		}
+	}
+
+}
