@@ -1,0 +1,68 @@
+package io.llmfleet.classifier;
+
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.llmfleet.classifier.rules.ClassifierDecision;
+import io.llmfleet.classifier.rules.ClassifierDecision.Classified;
+import io.llmfleet.classifier.rules.ClassifierDecision.Rejected;
+import io.llmfleet.classifier.rules.RuleClassifier;
+import io.llmfleet.core.reply.ResultPublisher;
+import io.llmfleet.core.reply.Results;
+import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.schemas.ClassifiedRequest;
+import io.llmfleet.schemas.ErrorKind;
+import io.llmfleet.schemas.InferenceRequest;
+
+/**
+ * Reads {@code requests} and writes each one's single exit: a classified request, a
+ * REJECTED result that says what to change, or an EXPIRED result. With a transactional
+ * producer the read, the write and the offset commit are one Kafka transaction.
+ */
+@Component
+public class RequestListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestListener.class);
+
+	private final RuleClassifier classifier;
+
+	private final ResultPublisher publisher;
+
+	private final FleetTopics topics;
+
+	RequestListener(RuleClassifier classifier, ResultPublisher publisher, FleetTopics topics) {
+		this.classifier = classifier;
+		this.publisher = publisher;
+		this.topics = topics;
+	}
+
+	/** The topic this listener reads, for the annotation's expression. */
+	public String getTopic() {
+		return this.topics.requests();
+	}
+
+	@KafkaListener(topics = "#{__listener.topic}", groupId = "${spring.application.name}")
+	void onRequest(ConsumerRecord<String, InferenceRequest> record) {
+		InferenceRequest request = record.value();
+		if (Results.isExpired(request, Instant.now())) {
+			this.publisher.publish(request, Results.expired(request, "the classifier"));
+			return;
+		}
+		ClassifierDecision decision = this.classifier.classify(request);
+		if (decision instanceof Rejected rejected) {
+			logger.info("Request {} rejected: {}", request.getRequestId(), rejected.reason());
+			this.publisher.publish(request, Results.rejected(request, ErrorKind.PERMANENT, rejected.reason()));
+			return;
+		}
+		ClassifiedRequest classified = new ClassifiedRequest(request, ((Classified) decision).classification(),
+				Instant.now());
+		this.publisher.send(this.topics.classified(), request.getRequestId(), classified);
+	}
+
+}

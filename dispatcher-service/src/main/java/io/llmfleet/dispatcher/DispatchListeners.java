@@ -1,0 +1,99 @@
+package io.llmfleet.dispatcher;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.llmfleet.core.reply.ResultPublisher;
+import io.llmfleet.core.reply.Results;
+import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.dispatcher.fallback.FallbackDecision;
+import io.llmfleet.dispatcher.fallback.FallbackPlanner;
+import io.llmfleet.dispatcher.routing.Router;
+import io.llmfleet.schemas.ClassifiedRequest;
+import io.llmfleet.schemas.DeadLetter;
+import io.llmfleet.schemas.ErrorKind;
+import io.llmfleet.schemas.InferenceRequest;
+import io.llmfleet.schemas.RoutedRequest;
+
+/**
+ * The dispatcher's two inputs: classified requests, routed to a model topic, and dead
+ * letters, re-routed or finished with a result. Each record's one exit is written in the
+ * same Kafka transaction as its offset.
+ */
+@Component
+public class DispatchListeners {
+
+	private static final Logger logger = LoggerFactory.getLogger(DispatchListeners.class);
+
+	private final Router router;
+
+	private final FallbackPlanner fallback;
+
+	private final ResultPublisher publisher;
+
+	private final FleetTopics topics;
+
+	DispatchListeners(Router router, FallbackPlanner fallback, ResultPublisher publisher, FleetTopics topics) {
+		this.router = router;
+		this.fallback = fallback;
+		this.publisher = publisher;
+		this.topics = topics;
+	}
+
+	/** The topic of classified requests, for the annotation's expression. */
+	public String getClassifiedTopic() {
+		return this.topics.classified();
+	}
+
+	/** The dead-letter topic, for the annotation's expression. */
+	public String getDeadLetterTopic() {
+		return this.topics.deadLetter();
+	}
+
+	@KafkaListener(topics = "#{__listener.classifiedTopic}", groupId = "${spring.application.name}")
+	void onClassified(ConsumerRecord<String, ClassifiedRequest> record) {
+		ClassifiedRequest classified = record.value();
+		InferenceRequest request = classified.getRequest();
+		if (Results.isExpired(request, Instant.now())) {
+			this.publisher.publish(request, Results.expired(request, "the dispatcher"));
+			return;
+		}
+		Optional<RoutedRequest> routed = this.router.first(classified);
+		if (routed.isEmpty()) {
+			this.publisher.publish(request, Results.failed(request, ErrorKind.PERMANENT,
+					"Tier " + classified.getClassification().getTier() + " has no model in the catalogue"));
+			return;
+		}
+		send(routed.get());
+	}
+
+	@KafkaListener(topics = "#{__listener.deadLetterTopic}", groupId = "${spring.application.name}")
+	void onDeadLetter(ConsumerRecord<String, DeadLetter> record) {
+		FallbackDecision decision = this.fallback.plan(record.value());
+		if (decision instanceof FallbackDecision.Reroute reroute) {
+			send(reroute.next());
+		}
+		else if (decision instanceof FallbackDecision.Finish finish) {
+			logger.info("Request {} ends {} after {} attempts: {}", finish.request().getRequestId(),
+					finish.result().getStatus(), finish.result().getAttempts(),
+					finish.result().getError().getMessage());
+			this.publisher.publish(finish.request(), finish.result());
+		}
+		else if (decision instanceof FallbackDecision.Keep keep) {
+			logger.warn("Dead letter {} holds no request to re-route; kept on {}: {}", record.key(), record.topic(),
+					keep.reason());
+		}
+	}
+
+	private void send(RoutedRequest routed) {
+		this.publisher.send(this.topics.model(routed.getModelId()), routed.getRequest().getRequestId(), routed);
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.llmfleet.worker.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
+import org.springframework.util.unit.DataSize;
+
+import io.llmfleet.core.catalog.FleetCatalog.Model;
+import io.llmfleet.core.reply.ResultPublisher;
+import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.schemas.ChatMessage;
+import io.llmfleet.schemas.Classification;
+import io.llmfleet.schemas.DeadLetter;
+import io.llmfleet.schemas.ErrorKind;
+import io.llmfleet.schemas.InferenceRequest;
+import io.llmfleet.schemas.InferenceResult;
+import io.llmfleet.schemas.ResultStatus;
+import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.worker.backend.Backend;
+import io.llmfleet.worker.backend.BackendCall;
+import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendOutcome.Completed;
+import io.llmfleet.worker.backend.BackendOutcome.Failed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutedRequestHandlerTests {
+
+	private static final FleetTopics TOPICS = new FleetTopics("fleet.", 3, 6, (short) 1);
+
+	private static final Model MODEL = new Model("m1", "scripted", "m1:7b", "small", 8192, DataSize.ofGigabytes(4));
+
+	private final MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
+			(topic, value) -> new byte[0]);
+
+	private final ScriptedBackend backend = new ScriptedBackend();
+
+	private final RoutedRequestHandler handler = new RoutedRequestHandler(this.backend,
+			new ServedModels(List.of(MODEL)),
+			new WorkerProperties("w1", "scripted", List.of(), 2, Duration.ofSeconds(30), 2, Duration.ofMillis(1)),
+			new ResultPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> this.producer)), TOPICS));
+
+	@Test
+	void aClientThatFailsTwiceThenSucceedsIsAnsweredOnce() {
+		this.backend.script(transientFailure(), transientFailure(), completed());
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.backend.calls).hasValue(3);
+		assertThat(this.producer.history()).singleElement().satisfies((sent) -> {
+			assertThat(sent.topic()).isEqualTo("fleet.results");
+			InferenceResult result = (InferenceResult) sent.value();
+			assertThat(result.getStatus()).isEqualTo(ResultStatus.OK);
+			assertThat(result.getOutput()).isEqualTo("answer");
+			assertThat(result.getWorkerId()).isEqualTo("w1");
+			assertThat(result.getUsage().getCompletionTokens()).isEqualTo(5);
+			assertThat(result.getTimings().getTimeToFirstTokenMs()).isEqualTo(12L);
+			assertThat(result.getTimings().getQueueMs()).isNotNull();
+		});
+	}
+
+	@Test
+	void transientFailuresBeyondTheRetriesBecomeOneDeadLetter() {
+		this.backend.script(transientFailure(), transientFailure(), transientFailure(), completed());
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.backend.calls).hasValue(3);
+		assertThat(this.producer.history()).singleElement().satisfies((sent) -> {
+			assertThat(sent.topic()).isEqualTo("fleet.dead-letter");
+			DeadLetter letter = (DeadLetter) sent.value();
+			assertThat(letter.getErrorKind()).isEqualTo(ErrorKind.TRANSIENT);
+			assertThat(letter.getSourceTopic()).isEqualTo("fleet.model.m1");
+			assertThat(letter.getSourceOffset()).isEqualTo(42L);
+			assertThat(letter.getRouted().getModelId()).isEqualTo("m1");
+		});
+	}
+
+	@Test
+	void aCapacityFailureIsDeadLetteredWithoutRetry() {
+		this.backend.script(new Failed(ErrorKind.CAPACITY, "out of memory"), completed());
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.backend.calls).hasValue(1);
+		assertThat(this.producer.history()).singleElement()
+			.extracting((sent) -> ((DeadLetter) sent.value()).getErrorKind())
+			.isEqualTo(ErrorKind.CAPACITY);
+	}
+
+	@Test
+	void anExpiredRequestGetsAnExpiredResultWithoutReachingTheBackend() {
+		this.handler.handle(record(routed(Instant.now().minusSeconds(1))));
+
+		assertThat(this.backend.calls).hasValue(0);
+		assertThat(this.producer.history()).singleElement()
+			.extracting((sent) -> ((InferenceResult) sent.value()).getStatus())
+			.isEqualTo(ResultStatus.EXPIRED);
+	}
+
+	@Test
+	void aModelThisWorkerDoesNotServeIsDeadLetteredAsPermanent() {
+		RoutedRequest routed = routed(null);
+		routed.setModelId("other");
+
+		this.handler.handle(record(routed));
+
+		assertThat(this.backend.calls).hasValue(0);
+		assertThat(this.producer.history()).singleElement()
+			.extracting(ProducerRecord::value)
+			.satisfies((value) -> assertThat(((DeadLetter) value).getReason()).contains("does not serve model other"));
+	}
+
+	@Test
+	void theBackendCallCarriesTheBackendsModelNameAndTheDeadlineAsTimeout() {
+		this.backend.script(completed());
+
+		this.handler.handle(record(routed(Instant.now().plusSeconds(5))));
+
+		assertThat(this.backend.lastCall.backendModel()).isEqualTo("m1:7b");
+		assertThat(this.backend.lastCall.timeout()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+	}
+
+	private static BackendOutcome transientFailure() {
+		return new Failed(ErrorKind.TRANSIENT, "connection refused");
+	}
+
+	private static BackendOutcome completed() {
+		return new Completed("answer", 7, 5, 12L, "stop");
+	}
+
+	private static ConsumerRecord<String, RoutedRequest> record(RoutedRequest routed) {
+		return new ConsumerRecord<>("fleet.model.m1", 0, 42L, routed.getRequest().getRequestId(), routed);
+	}
+
+	private static RoutedRequest routed(Instant deadline) {
+		InferenceRequest request = InferenceRequest.newBuilder()
+			.setRequestId("r-1")
+			.setMessages(List.of(new ChatMessage("user", "hi")))
+			.setCreatedAt(Instant.now().minusMillis(20))
+			.setDeadlineAt(deadline)
+			.build();
+		return RoutedRequest.newBuilder()
+			.setRequest(request)
+			.setClassification(
+					Classification.newBuilder().setTier("small").setConfidence(0.8).setClassifier("test@1").build())
+			.setModelId("m1")
+			.setTier("small")
+			.setClassifiedAt(Instant.now().minusMillis(10))
+			.setRoutedAt(Instant.now().minusMillis(5))
+			.build();
+	}
+
+	/** A backend that answers with scripted outcomes, in order. */
+	static final class ScriptedBackend implements Backend {
+
+		private final Deque<BackendOutcome> outcomes = new ArrayDeque<>();
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		volatile BackendCall lastCall;
+
+		void script(BackendOutcome... scripted) {
+			this.outcomes.addAll(List.of(scripted));
+		}
+
+		@Override
+		public String kind() {
+			return "scripted";
+		}
+
+		@Override
+		public BackendOutcome chat(BackendCall call) {
+			this.calls.incrementAndGet();
+			this.lastCall = call;
+			return this.outcomes.removeFirst();
+		}
+
+	}
+
+}
