@@ -61,7 +61,10 @@ public final class FleetClient implements AutoCloseable {
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
 		properties.put("schema.registry.url", config.schemaRegistryUrl());
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new FleetAvroSerializer<>());
+		// Kafka configures only serializers it creates itself; this one is created here.
+		FleetAvroSerializer<InferenceRequest> serializer = new FleetAvroSerializer<>();
+		serializer.configure(properties, false);
+		this.producer = new KafkaProducer<>(properties, new StringSerializer(), serializer);
 		this.replies = new ReplyReader(config, this::complete);
 	}
 

@@ -1,0 +1,30 @@
+package io.llmfleet.simulator.http;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A complete, unstreamed HTTP reply.
+ *
+ * @param status the HTTP status
+ * @param contentType the {@code Content-Type} header
+ * @param body the body bytes
+ */
+public record Reply(int status, String contentType, byte[] body) {
+
+	/** Content type of JSON bodies. */
+	public static final String JSON = "application/json; charset=utf-8";
+
+	/** Content type of plain-text bodies. */
+	public static final String TEXT = "text/plain; charset=utf-8";
+
+	/**
+	 * A plain-text reply.
+	 * @param status the HTTP status
+	 * @param text the body
+	 * @return the reply
+	 */
+	public static Reply text(int status, String text) {
+		return new Reply(status, TEXT, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

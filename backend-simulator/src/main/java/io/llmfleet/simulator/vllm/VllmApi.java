@@ -1,0 +1,78 @@
+package io.llmfleet.simulator.vllm;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAI-compatible JSON bodies vLLM writes, as records named after the OpenAI chat
+ * completions API. Unlike Ollama, nulls are written ({@code "finish_reason": null},
+ * {@code "param": null}) because OpenAI clients expect those keys; only a chunk's absent
+ * {@code usage} and a delta's absent fields are left out, as vLLM does.
+ */
+final class VllmApi {
+
+	static final ObjectMapper MAPPER = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.build();
+
+	private VllmApi() {
+	}
+
+	/** The assistant message of a non-streamed choice. */
+	record Message(String role, String content) {
+	}
+
+	/** Token counts of one request. */
+	record Usage(int promptTokens, int totalTokens, int completionTokens) {
+
+		static Usage of(int promptTokens, int completionTokens) {
+			return new Usage(promptTokens, promptTokens + completionTokens, completionTokens);
+		}
+
+	}
+
+	/** One choice of a {@code chat.completion}. */
+	record Choice(int index, Message message, Object logprobs, String finishReason, Object stopReason) {
+	}
+
+	/** The reply to a non-streamed chat completion. */
+	record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage) {
+	}
+
+	/** What a stream chunk adds to the message; absent fields are left out. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Delta(String role, String content) {
+	}
+
+	/** One choice of a {@code chat.completion.chunk}. */
+	record ChunkChoice(int index, Delta delta, Object logprobs, String finishReason) {
+	}
+
+	/** One server-sent event of a streamed chat completion. */
+	record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+	}
+
+	/** One entry of {@code GET /v1/models}. */
+	record Model(String id, String object, long created, String ownedBy, String root, String parent, int maxModelLen) {
+	}
+
+	/** The reply to {@code GET /v1/models}. */
+	record ModelList(String object, List<Model> data) {
+	}
+
+	/** vLLM's error body. */
+	record Error(String object, String message, String type, Object param, int code) {
+	}
+
+	/** FastAPI's body for unknown paths and methods. */
+	record Detail(String detail) {
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.llmfleet.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real HTTP to a running simulator for the integration tests, with JSON helpers.
+ */
+public final class SimulatorClient {
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final URI baseUrl;
+
+	public SimulatorClient(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path)).GET());
+	}
+
+	public HttpResponse<String> post(String path, String json) {
+		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * Posts and reads the reply line by line, as a streaming client does.
+	 * @param path the path
+	 * @param json the body
+	 * @return the non-empty lines of the reply body
+	 */
+	public List<String> postForLines(String path, String json) {
+		HttpRequest request = HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		try {
+			HttpResponse<java.util.stream.Stream<String>> response = this.http.send(request,
+					HttpResponse.BodyHandlers.ofLines());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("status " + response.statusCode());
+			}
+			return response.body().filter((line) -> !line.isEmpty()).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static JsonNode json(String text) {
+		return JsonMapper.shared().readTree(text);
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return json(response.body());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.llmfleet.cli.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.llmfleet.classifier.ClassifierApplication;
+import io.llmfleet.dispatcher.DispatcherApplication;
+import io.llmfleet.embedded.kafka.EmbeddedKafkaBroker;
+import io.llmfleet.embedded.registry.EmbeddedSchemaRegistry;
+import io.llmfleet.simulator.BackendSimulator;
+import io.llmfleet.simulator.SimulatorSettings;
+import io.llmfleet.worker.ollama.OllamaWorkerApplication;
+import io.llmfleet.worker.vllm.VllmWorkerApplication;
+
+/**
+ * The whole fleet in one JVM with zero setup: a real single-node KRaft broker with its data
+ * under a directory, the embedded schema registry, the classifier, the dispatcher and one
+ * Ollama and one vLLM worker. A backend that does not answer on its usual local port is
+ * replaced by the backend simulator, and {@link #simulatedBackends()} says which.
+ */
+public final class LocalFleet implements AutoCloseable {
+
+	private static final URI LOCAL_OLLAMA = URI.create("http://127.0.0.1:11434/");
+
+	private static final URI LOCAL_VLLM = URI.create("http://127.0.0.1:8000/health");
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private final List<String> simulated = new ArrayList<>();
+
+	private EmbeddedKafkaBroker broker;
+
+	private EmbeddedSchemaRegistry registry;
+
+	private LocalFleet() {
+	}
+
+	/**
+	 * Starts everything and returns once every service is running.
+	 * @param settings where and how
+	 * @param say where progress lines go
+	 */
+	public static LocalFleet start(LocalFleetSettings settings, Consumer<String> say) {
+		LocalFleet fleet = new LocalFleet();
+		try {
+			fleet.startAll(settings, say);
+			return fleet;
+		}
+		catch (RuntimeException ex) {
+			fleet.close();
+			throw ex;
+		}
+	}
+
+	private void startAll(LocalFleetSettings settings, Consumer<String> say) {
+		// The JDK's HTTP server reads this once, at its first start in the JVM (the registry's, here):
+		// without it every streamed simulator reply waits about 40 ms for Nagle's algorithm.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+		FleetConfiguration configuration = FleetConfiguration.defaults();
+		this.broker = remember(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+		say.accept("Kafka (embedded KRaft broker) on " + this.broker.bootstrapServers() + ", data in "
+				+ settings.dataDir().resolve("kafka"));
+		this.broker.createTopics(configuration.topics().all(configuration.catalog()));
+		this.registry = remember(EmbeddedSchemaRegistry.start(this.broker.bootstrapServers(), settings.registryPort()));
+		say.accept("Schema registry (embedded) on " + this.registry.url());
+
+		URI ollama = LOCAL_OLLAMA;
+		URI vllm = URI.create("http://127.0.0.1:8000");
+		boolean ollamaRunning = !settings.simulateBackends() && answers(LOCAL_OLLAMA);
+		boolean vllmRunning = !settings.simulateBackends() && answers(LOCAL_VLLM);
+		if (!ollamaRunning || !vllmRunning) {
+			BackendSimulator simulator = remember(BackendSimulator.start(SimulatorSettings.defaults()
+				.withOllamaModels(configuration.backendModels("ollama"))
+				.withVllmModels(configuration.backendModels("vllm"))
+				.withLatency(settings.latency())));
+			if (!ollamaRunning) {
+				ollama = simulator.ollamaBaseUrl();
+				this.simulated.add("ollama");
+			}
+			if (!vllmRunning) {
+				vllm = simulator.vllmBaseUrl();
+				this.simulated.add("vllm");
+			}
+		}
+		say.accept("Ollama: " + (ollamaRunning ? "real server at " : "SIMULATED (no Ollama answers on 127.0.0.1:11434) at ")
+				+ ollama);
+		say.accept("vLLM:   " + (vllmRunning ? "real server at " : "SIMULATED (no vLLM answers on 127.0.0.1:8000) at ")
+				+ vllm);
+
+		List<String> common = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+				"--spring.kafka.properties.schema.registry.url=" + this.registry.url(), "--spring.main.banner-mode=off"));
+		common.addAll(settings.extraArguments());
+		run(ClassifierApplication.builder(), common);
+		run(DispatcherApplication.builder(), common);
+		run(OllamaWorkerApplication.builder(), with(common, "--fleet.ollama.base-url=" + ollama));
+		run(VllmWorkerApplication.builder(), with(common, "--fleet.vllm.base-url=" + vllm));
+		say.accept("Services: classifier-service, dispatcher-service, worker-ollama, worker-vllm");
+	}
+
+	/** Kafka's bootstrap servers. */
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/** The schema registry's URL. */
+	public String registryUrl() {
+		return this.registry.url();
+	}
+
+	/** The backends served by the simulator ({@code ollama}, {@code vllm}). */
+	public List<String> simulatedBackends() {
+		return List.copyOf(this.simulated);
+	}
+
+	private void run(SpringApplicationBuilder application, List<String> arguments) {
+		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+		remember(context::close);
+	}
+
+	private <T extends AutoCloseable> T remember(T resource) {
+		this.started.add(resource);
+		return resource;
+	}
+
+	private static List<String> with(List<String> arguments, String extra) {
+		List<String> all = new ArrayList<>(arguments);
+		all.add(extra);
+		return all;
+	}
+
+	private static boolean answers(URI uri) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+		try {
+			HttpResponse<Void> response = http.send(
+					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	/** Stops the services, then the simulator, the registry and the broker. */
+	@Override
+	public void close() {
+		for (int i = this.started.size() - 1; i >= 0; i--) {
+			try {
+				this.started.get(i).close();
+			}
+			catch (Exception ex) {
+				// Keep closing the rest: one stuck part must not leave the broker running.
+			}
+		}
+		this.started.clear();
+	}
+
+	/** Where the fleet keeps its data, relative to the working directory. */
+	public static Path defaultDataDir() {
+		return Path.of(".fleet");
+	}
+
+}

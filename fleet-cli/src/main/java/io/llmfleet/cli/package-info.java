@@ -1,0 +1,2 @@
+/** The {@code fleet} command line. */
+package io.llmfleet.cli;
