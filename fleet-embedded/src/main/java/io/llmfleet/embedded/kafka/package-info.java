@@ -1,0 +1,4 @@
+/**
+ * A real single-node Apache Kafka KRaft broker that runs inside the application's JVM.
+ */
+package io.llmfleet.embedded.kafka;
