@@ -1,0 +1,102 @@
+package io.llmfleet.worker.ollama.api;
+
+import java.time.Duration;
+import java.util.concurrent.Flow;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Adds up the NDJSON lines of one {@code /api/chat} stream into an
+ * {@link OllamaChat.Answer} as they arrive, noting when the first piece of text came. One
+ * instance per call; the HTTP client calls it from one thread at a time and completing
+ * the response future publishes its state to the caller.
+ */
+final class ChatStreamReader implements Flow.Subscriber<String> {
+
+	private static final int QUOTED_LINE_CHARS = 200;
+
+	private final long startNanos;
+
+	private final StringBuilder content = new StringBuilder();
+
+	private long firstTokenNanos = -1;
+
+	private OllamaChat.Chunk last;
+
+	private String error;
+
+	ChatStreamReader(long startNanos) {
+		this.startNanos = startNanos;
+	}
+
+	@Override
+	public void onSubscribe(Flow.Subscription subscription) {
+		subscription.request(Long.MAX_VALUE);
+	}
+
+	@Override
+	public void onNext(String line) {
+		if (line.isBlank() || this.error != null || this.last != null) {
+			return;
+		}
+		OllamaChat.Chunk chunk;
+		try {
+			chunk = OllamaChat.MAPPER.readValue(line, OllamaChat.Chunk.class);
+		}
+		catch (JacksonException ex) {
+			this.error = "malformed stream line: " + abbreviate(line);
+			return;
+		}
+		if (chunk.error() != null) {
+			this.error = chunk.error();
+			return;
+		}
+		if (chunk.message() != null && chunk.message().content() != null && !chunk.message().content().isEmpty()) {
+			if (this.firstTokenNanos < 0) {
+				this.firstTokenNanos = System.nanoTime();
+			}
+			this.content.append(chunk.message().content());
+		}
+		if (chunk.done()) {
+			this.last = chunk;
+		}
+	}
+
+	@Override
+	public void onError(Throwable throwable) {
+		// the HTTP client fails the response future with the same throwable
+	}
+
+	@Override
+	public void onComplete() {
+	}
+
+	/**
+	 * The answer, once the stream has ended.
+	 * @return the answer
+	 * @throws OllamaApiException when the stream held an error line or ended before its
+	 * final chunk
+	 */
+	OllamaChat.Answer answer() {
+		if (this.error != null) {
+			throw OllamaApiException.inStream(this.error);
+		}
+		if (this.last == null) {
+			throw OllamaApiException.inStream("stream ended before the final chunk");
+		}
+		Duration timeToFirstToken = (this.firstTokenNanos < 0) ? null
+				: Duration.ofNanos(this.firstTokenNanos - this.startNanos);
+		return new OllamaChat.Answer(this.content.toString(), orZero(this.last.promptEvalCount()),
+				orZero(this.last.evalCount()), this.last.doneReason(), timeToFirstToken);
+	}
+
+	private static int orZero(Integer count) {
+		return (count != null) ? count : 0;
+	}
+
+	static String abbreviate(String text) {
+		String oneLine = text.strip().replace('\n', ' ');
+		return (oneLine.length() <= QUOTED_LINE_CHARS) ? oneLine : oneLine.substring(0, QUOTED_LINE_CHARS) + "...";
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.llmfleet.worker.vllm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.llmfleet.schemas.ChatMessage;
+import io.llmfleet.schemas.ErrorKind;
+import io.llmfleet.schemas.GenerationOptions;
+import io.llmfleet.worker.backend.Backend;
+import io.llmfleet.worker.backend.BackendCall;
+import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendUnavailableException;
+import io.llmfleet.worker.vllm.api.VllmApiException;
+import io.llmfleet.worker.vllm.api.VllmChat;
+import io.llmfleet.worker.vllm.api.VllmClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Backend} that runs chat completions on a vLLM server through its streaming
+ * OpenAI-compatible {@code /v1/chat/completions}, so time to first token is measured, and
+ * classifies every failure into an {@link ErrorKind}. Thread-safe: it holds one HTTP
+ * client and no per-call state.
+ */
+public class VllmBackend implements Backend {
+
+	/** The kind the catalogue names this backend by. */
+	public static final String KIND = "vllm";
+
+	private static final Logger logger = LoggerFactory.getLogger(VllmBackend.class);
+
+	private final VllmClient client;
+
+	/**
+	 * Creates a backend for the server the properties name; opens no connection yet.
+	 * @param properties the validated settings
+	 */
+	public VllmBackend(VllmProperties properties) {
+		this.client = new VllmClient(properties.baseUrl(), properties.connectTimeout(), properties.apiKey());
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	@Override
+	public void checkReachable() {
+		try {
+			this.client.health();
+			logger.info("vLLM backend at {} is reachable", this.client.baseUrl());
+		}
+		catch (VllmApiException ex) {
+			throw BackendUnavailableException.unreachable(KIND, this.client.baseUrl().toString(), ex);
+		}
+	}
+
+	@Override
+	public BackendOutcome chat(BackendCall call) {
+		if (call.timeout() != null && (call.timeout().isZero() || call.timeout().isNegative())) {
+			return new BackendOutcome.Failed(ErrorKind.TIMEOUT, describe(call, "no time left for the call"));
+		}
+		Duration timeout = (call.timeout() != null) ? call.timeout() : Duration.ofMinutes(10);
+		try {
+			VllmChat.Answer answer = this.client.chat(toRequest(call), timeout);
+			Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
+			return new BackendOutcome.Completed(answer.content(), answer.promptTokens(), answer.completionTokens(),
+					timeToFirstTokenMs, answer.finishReason());
+		}
+		catch (VllmApiException ex) {
+			ErrorKind kind = VllmErrors.classify(ex.status(), ex.error(), ex.getCause());
+			String message = describe(call, ex.getMessage());
+			logger.debug("vLLM call failed as {}: {}", kind, message);
+			return new BackendOutcome.Failed(kind, message);
+		}
+	}
+
+	/**
+	 * Maps a call to an OpenAI chat request: the options keep their names and meaning,
+	 * and absent options are left to the model's defaults ({@code generation_config}).
+	 * @param call the call
+	 * @return the request
+	 */
+	static VllmChat.Request toRequest(BackendCall call) {
+		List<VllmChat.Message> messages = new ArrayList<>(call.messages().size());
+		for (ChatMessage message : call.messages()) {
+			messages.add(new VllmChat.Message(message.getRole(), message.getContent()));
+		}
+		GenerationOptions options = call.options();
+		if (options == null) {
+			return new VllmChat.Request(call.backendModel(), messages, true, new VllmChat.StreamOptions(true), null,
+					null, null, null, null);
+		}
+		List<String> stop = (options.getStop() == null || options.getStop().isEmpty()) ? null
+				: List.copyOf(options.getStop());
+		return new VllmChat.Request(call.backendModel(), messages, true, new VllmChat.StreamOptions(true),
+				options.getMaxTokens(), options.getTemperature(), options.getTopP(), stop, options.getSeed());
+	}
+
+	private static String describe(BackendCall call, String what) {
+		return "vllm model " + call.backendModel() + " (" + call.modelId() + ") failed request " + call.requestId()
+				+ ": " + what;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The vLLM backend of the worker runtime: its {@code Backend}, settings, error
+ * classification and Boot application.
+ */
+package io.llmfleet.worker.vllm;
