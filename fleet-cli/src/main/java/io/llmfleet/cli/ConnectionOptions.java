@@ -9,7 +9,8 @@ import io.llmfleet.client.FleetClientConfig;
 /** Where a command finds the fleet: the defaults are those of {@code fleet local}. */
 class ConnectionOptions {
 
-	@Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka (default: ${DEFAULT-VALUE})")
+	@Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
+			description = "Kafka (default: ${DEFAULT-VALUE})")
 	String bootstrapServers;
 
 	@Option(names = "--schema-registry", defaultValue = "http://127.0.0.1:8081",

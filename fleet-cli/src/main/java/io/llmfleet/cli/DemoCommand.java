@@ -23,8 +23,8 @@ import io.llmfleet.client.FleetClientConfig;
 
 /**
  * {@code fleet demo}: starts a private local fleet (free ports, fresh data, simulated
- * backends), runs the demo batch through it, prints a summary per tier and stops. Exits 0 when
- * every request got a result.
+ * backends), runs the demo batch through it, prints a summary per tier and stops. Exits 0
+ * when every request got a result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = "Run the demo batch through a fresh local fleet and print a summary per tier.")
@@ -37,7 +37,8 @@ class DemoCommand implements Callable<Integer> {
 			description = "Results (default: ${DEFAULT-VALUE})")
 	Path out;
 
-	@Option(names = "--data-dir", defaultValue = ".fleet/demo", description = "Broker data, wiped first (default: ${DEFAULT-VALUE})")
+	@Option(names = "--data-dir", defaultValue = ".fleet/demo",
+			description = "Broker data, wiped first (default: ${DEFAULT-VALUE})")
 	Path dataDir;
 
 	@Override
@@ -45,9 +46,11 @@ class DemoCommand implements Callable<Integer> {
 		deleteRecursively(this.dataDir);
 		String batchId = "demo-" + UUID.randomUUID();
 		List<BatchFile.Line> lines = BatchFile.read(this.file, batchId);
-		LocalFleetSettings settings = LocalFleetSettings.isolated(this.dataDir).withExtraArguments(ServiceArguments.forDemo());
+		LocalFleetSettings settings = LocalFleetSettings.isolated(this.dataDir)
+			.withExtraArguments(ServiceArguments.forDemo());
 		try (LocalFleet fleet = LocalFleet.start(settings, System.out::println);
-				FleetClient client = FleetClient.connect(FleetClientConfig.of(fleet.bootstrapServers(), fleet.registryUrl()))) {
+				FleetClient client = FleetClient
+					.connect(FleetClientConfig.of(fleet.bootstrapServers(), fleet.registryUrl()))) {
 			System.out.println("Submitting " + lines.size() + " requests from " + this.file);
 			long start = System.nanoTime();
 			List<BatchRunner.Outcome> outcomes = BatchRunner.run(client, lines, System.out);

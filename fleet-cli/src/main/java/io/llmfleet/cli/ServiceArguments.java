@@ -10,12 +10,12 @@ final class ServiceArguments {
 	}
 
 	/**
-	 * {@code fleet local}: the CLI closes the services in order itself, and their decision
-	 * lines go to a log file rather than the console.
+	 * {@code fleet local}: the CLI closes the services in order itself, and their
+	 * decision lines go to a log file rather than the console.
 	 */
 	static List<String> forLocal(Path dataDir) {
-		return List.of("--spring.main.register-shutdown-hook=false", "--logging.file.name=" + dataDir.resolve("fleet.log"),
-				"--logging.level.io.llmfleet=INFO");
+		return List.of("--spring.main.register-shutdown-hook=false",
+				"--logging.file.name=" + dataDir.resolve("fleet.log"), "--logging.level.io.llmfleet=INFO");
 	}
 
 	/** {@code fleet demo}: quiet, the summary is the output. */

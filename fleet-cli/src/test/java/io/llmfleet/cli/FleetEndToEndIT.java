@@ -40,8 +40,9 @@ import io.llmfleet.simulator.LatencyModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole fleet as {@code fleet local} runs it: a real KRaft broker, the embedded registry,
- * classifier, dispatcher, Ollama and vLLM workers talking real HTTP to the simulator.
+ * The whole fleet as {@code fleet local} runs it: a real KRaft broker, the embedded
+ * registry, classifier, dispatcher, Ollama and vLLM workers talking real HTTP to the
+ * simulator.
  */
 class FleetEndToEndIT {
 
@@ -69,8 +70,8 @@ class FleetEndToEndIT {
 			.withLatency(new LatencyModel(Duration.ofMillis(5), 2000))
 			.withExtraArguments(List.of("--spring.main.register-shutdown-hook=false")), (line) -> {
 			});
-		client = FleetClient.connect(FleetClientConfig.of(fleet.bootstrapServers(), fleet.registryUrl())
-			.withTimeout(Duration.ofMinutes(2)));
+		client = FleetClient.connect(
+				FleetClientConfig.of(fleet.bootstrapServers(), fleet.registryUrl()).withTimeout(Duration.ofMinutes(2)));
 	}
 
 	@AfterAll
@@ -146,7 +147,8 @@ class FleetEndToEndIT {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fleet.bootstrapServers()),
 				new org.apache.kafka.common.serialization.StringSerializer(), new ByteArraySerializer())) {
 			for (int partition = 0; partition < 3; partition++) {
-				raw.send(new ProducerRecord<>(REQUESTS, partition, "garbage-" + partition, "not avro".getBytes())).get();
+				raw.send(new ProducerRecord<>(REQUESTS, partition, "garbage-" + partition, "not avro".getBytes()))
+					.get();
 			}
 		}
 

@@ -89,9 +89,13 @@ public final class FleetClient implements AutoCloseable {
 	 * configured deadline unless it has one, and returns the future of its result.
 	 */
 	public CompletableFuture<InferenceResult> submit(InferenceRequest request) {
-		InferenceRequest.Builder toSend = InferenceRequest.newBuilder(request).setReplyTo(this.config.replyTopic());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		// created_at is the submission time: every stage's latency is measured from it.
+		InferenceRequest.Builder toSend = InferenceRequest.newBuilder(request)
+			.setReplyTo(this.config.replyTopic())
+			.setCreatedAt(now);
 		if (request.getDeadlineAt() == null) {
-			toSend.setDeadlineAt(Instant.now().plus(this.config.timeout()).truncatedTo(ChronoUnit.MILLIS));
+			toSend.setDeadlineAt(now.plus(this.config.timeout()));
 		}
 		InferenceRequest sent = toSend.build();
 		CompletableFuture<InferenceResult> result = new CompletableFuture<>();

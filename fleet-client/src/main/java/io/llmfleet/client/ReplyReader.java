@@ -42,7 +42,8 @@ final class ReplyReader implements AutoCloseable {
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		properties.put("schema.registry.url", config.schemaRegistryUrl());
-		// Kafka configures only deserializers it creates itself; this one is created here.
+		// Kafka configures only deserializers it creates itself; this one is created
+		// here.
 		FleetAvroDeserializer<InferenceResult> deserializer = new FleetAvroDeserializer<>();
 		deserializer.configure(properties, false);
 		this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer);

@@ -23,10 +23,11 @@ import io.llmfleet.schemas.InferenceRequest;
 
 /**
  * Reads OpenAI-Batch-style JSONL: one object per line with a {@code custom_id} and either
- * {@code body.messages} (as in an OpenAI batch file) or a plain {@code prompt}, and an optional
- * {@code model} (top level or in {@code body}) that pins a catalogue model; {@code "auto"} or no
- * model lets the classifier decide. {@code body.max_tokens}, {@code temperature},
- * {@code top_p}, {@code seed} and {@code stop} become generation options.
+ * {@code body.messages} (as in an OpenAI batch file) or a plain {@code prompt}, and an
+ * optional {@code model} (top level or in {@code body}) that pins a catalogue model;
+ * {@code "auto"} or no model lets the classifier decide. {@code body.max_tokens},
+ * {@code temperature}, {@code top_p}, {@code seed} and {@code stop} become generation
+ * options.
  */
 public final class BatchFile {
 
@@ -41,7 +42,8 @@ public final class BatchFile {
 
 	/**
 	 * Reads {@code file}; every request gets a fresh id and {@code batchId}.
-	 * @throws IllegalArgumentException naming the line, for a line that is not a valid request
+	 * @throws IllegalArgumentException naming the line, for a line that is not a valid
+	 * request
 	 */
 	public static List<Line> read(Path file, String batchId) throws IOException {
 		List<Line> lines = new ArrayList<>();
@@ -83,7 +85,8 @@ public final class BatchFile {
 			messages.add(new ChatMessage("user", node.get("prompt").asString()));
 		}
 		if (messages.isEmpty()) {
-			throw new IllegalArgumentException("line " + number + " (" + customId + ") has neither body.messages nor prompt");
+			throw new IllegalArgumentException(
+					"line " + number + " (" + customId + ") has neither body.messages nor prompt");
 		}
 		String model = node.hasNonNull("model") ? node.get("model").asString() : body.path("model").asString(null);
 		Map<String, String> metadata = new HashMap<>();

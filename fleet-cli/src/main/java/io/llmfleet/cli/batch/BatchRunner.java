@@ -11,8 +11,8 @@ import io.llmfleet.client.FleetClient;
 import io.llmfleet.schemas.InferenceResult;
 
 /**
- * Submits a batch through a {@link FleetClient}, draws a progress bar while results arrive, and
- * returns one outcome per line in input order.
+ * Submits a batch through a {@link FleetClient}, draws a progress bar while results
+ * arrive, and returns one outcome per line in input order.
  */
 public final class BatchRunner {
 
@@ -55,8 +55,20 @@ public final class BatchRunner {
 	}
 
 	private static synchronized void drawBar(PrintStream out, int done, int total) {
+		boolean terminal = System.console() != null;
+		// Without a terminal (a log, CI) a redrawn bar is one endless line: print each
+		// tenth instead.
+		if (!terminal && done != total && done % Math.max(1, total / 10) != 0) {
+			return;
+		}
 		int filled = (total == 0) ? BAR_WIDTH : done * BAR_WIDTH / total;
-		out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total);
+		String bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total;
+		if (terminal) {
+			out.print("\r" + bar);
+		}
+		else {
+			out.println(bar);
+		}
 		out.flush();
 	}
 

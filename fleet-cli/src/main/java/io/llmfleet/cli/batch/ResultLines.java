@@ -11,11 +11,12 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.llmfleet.schemas.InferenceResult;
+import io.llmfleet.schemas.Timings;
 
 /**
- * Writes one JSON line per input line: {@code custom_id}, {@code request_id}, {@code status},
- * {@code tier}, {@code model}, and a {@code response} (content, usage, timings) or an
- * {@code error} (kind and message).
+ * Writes one JSON line per input line: {@code custom_id}, {@code request_id},
+ * {@code status}, {@code tier}, {@code model}, and a {@code response} (content, usage,
+ * timings) or an {@code error} (kind and message).
  */
 public final class ResultLines {
 
@@ -53,7 +54,8 @@ public final class ResultLines {
 		line.put("worker", result.getWorkerId());
 		line.put("attempts", result.getAttempts());
 		if (result.getError() != null) {
-			line.put("error", Map.of("kind", result.getError().getKind().name(), "message", result.getError().getMessage()));
+			line.put("error",
+					Map.of("kind", result.getError().getKind().name(), "message", result.getError().getMessage()));
 		}
 		else {
 			Map<String, Object> response = new LinkedHashMap<>();
@@ -62,10 +64,21 @@ public final class ResultLines {
 				response.put("usage", Map.of("prompt_tokens", result.getUsage().getPromptTokens(), "completion_tokens",
 						result.getUsage().getCompletionTokens()));
 			}
-			response.put("total_ms", result.getTimings().getTotalMs());
 			line.put("response", response);
 		}
+		line.put("timings", timings(result.getTimings()));
 		return line;
+	}
+
+	private static Map<String, Object> timings(Timings timings) {
+		Map<String, Object> stages = new LinkedHashMap<>();
+		stages.put("classify_ms", timings.getClassifyMs());
+		stages.put("dispatch_ms", timings.getDispatchMs());
+		stages.put("queue_ms", timings.getQueueMs());
+		stages.put("backend_ms", timings.getBackendMs());
+		stages.put("time_to_first_token_ms", timings.getTimeToFirstTokenMs());
+		stages.put("total_ms", timings.getTotalMs());
+		return stages;
 	}
 
 }

@@ -49,7 +49,9 @@ public final class TierSummary {
 				.toList();
 			int ok = (int) results.stream().filter((r) -> r != null && r.getStatus() == ResultStatus.OK).count();
 			TreeSet<String> models = new TreeSet<>();
-			results.stream().filter((r) -> r != null && r.getModelId() != null).forEach((r) -> models.add(r.getModelId()));
+			results.stream()
+				.filter((r) -> r != null && r.getModelId() != null)
+				.forEach((r) -> models.add(r.getModelId()));
 			rows.add(new Row(tier, results.size(), ok, List.copyOf(models), percentile(latencies, 0.50),
 					percentile(latencies, 0.95)));
 		});

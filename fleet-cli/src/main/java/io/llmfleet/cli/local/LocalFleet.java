@@ -23,16 +23,26 @@ import io.llmfleet.worker.ollama.OllamaWorkerApplication;
 import io.llmfleet.worker.vllm.VllmWorkerApplication;
 
 /**
- * The whole fleet in one JVM with zero setup: a real single-node KRaft broker with its data
- * under a directory, the embedded schema registry, the classifier, the dispatcher and one
- * Ollama and one vLLM worker. A backend that does not answer on its usual local port is
- * replaced by the backend simulator, and {@link #simulatedBackends()} says which.
+ * The whole fleet in one JVM with zero setup: a real single-node KRaft broker with its
+ * data under a directory, the embedded schema registry, the classifier, the dispatcher
+ * and one Ollama and one vLLM worker. A backend that does not answer on its usual local
+ * port is replaced by the backend simulator, and {@link #simulatedBackends()} says which.
  */
 public final class LocalFleet implements AutoCloseable {
 
 	private static final URI LOCAL_OLLAMA = URI.create("http://127.0.0.1:11434/");
 
 	private static final URI LOCAL_VLLM = URI.create("http://127.0.0.1:8000/health");
+
+	/**
+	 * The classifier's and dispatcher's consumer groups: their
+	 * {@code spring.application.name}.
+	 */
+	private static final String CLASSIFIER = "classifier-service";
+
+	private static final String DISPATCHER = "dispatcher-service";
+
+	private static final Duration GROUPS_READY_TIMEOUT = Duration.ofSeconds(90);
 
 	private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -63,8 +73,10 @@ public final class LocalFleet implements AutoCloseable {
 	}
 
 	private void startAll(LocalFleetSettings settings, Consumer<String> say) {
-		// The JDK's HTTP server reads this once, at its first start in the JVM (the registry's, here):
-		// without it every streamed simulator reply waits about 40 ms for Nagle's algorithm.
+		// The JDK's HTTP server reads this once, at its first start in the JVM (the
+		// registry's, here):
+		// without it every streamed simulator reply waits about 40 ms for Nagle's
+		// algorithm.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -94,19 +106,26 @@ public final class LocalFleet implements AutoCloseable {
 				this.simulated.add("vllm");
 			}
 		}
-		say.accept("Ollama: " + (ollamaRunning ? "real server at " : "SIMULATED (no Ollama answers on 127.0.0.1:11434) at ")
+		say.accept("Ollama: "
+				+ (ollamaRunning ? "real server at " : "SIMULATED (no Ollama answers on 127.0.0.1:11434) at ")
 				+ ollama);
 		say.accept("vLLM:   " + (vllmRunning ? "real server at " : "SIMULATED (no vLLM answers on 127.0.0.1:8000) at ")
 				+ vllm);
 
-		List<String> common = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + this.registry.url(), "--spring.main.banner-mode=off"));
+		List<String> common = new ArrayList<>(
+				List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+						"--spring.kafka.properties.schema.registry.url=" + this.registry.url(),
+						"--spring.main.banner-mode=off"));
 		common.addAll(settings.extraArguments());
 		run(ClassifierApplication.builder(), common);
 		run(DispatcherApplication.builder(), common);
 		run(OllamaWorkerApplication.builder(), with(common, "--fleet.ollama.base-url=" + ollama));
 		run(VllmWorkerApplication.builder(), with(common, "--fleet.vllm.base-url=" + vllm));
-		say.accept("Services: classifier-service, dispatcher-service, worker-ollama, worker-vllm");
+		List<String> groups = new ArrayList<>(List.of(CLASSIFIER, DISPATCHER));
+		configuration.catalog().modelIds().forEach((id) -> groups.add(configuration.topics().workerGroup(id)));
+		ConsumerGroupsReady.await(this.broker.bootstrapServers(), groups, GROUPS_READY_TIMEOUT);
+		say.accept(
+				"Services: " + CLASSIFIER + ", " + DISPATCHER + ", worker-ollama, worker-vllm (consumer groups ready)");
 	}
 
 	/** Kafka's bootstrap servers. */
@@ -161,7 +180,8 @@ public final class LocalFleet implements AutoCloseable {
 				this.started.get(i).close();
 			}
 			catch (Exception ex) {
-				// Keep closing the rest: one stuck part must not leave the broker running.
+				// Keep closing the rest: one stuck part must not leave the broker
+				// running.
 			}
 		}
 		this.started.clear();

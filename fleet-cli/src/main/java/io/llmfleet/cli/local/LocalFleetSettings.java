@@ -22,13 +22,19 @@ public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, 
 		extraArguments = List.copyOf(extraArguments);
 	}
 
-	/** The standard ports (9092, 8081), data under {@code .fleet/}, realistic simulated latency. */
+	/**
+	 * The standard ports (9092, 8081), data under {@code .fleet/}, realistic simulated
+	 * latency.
+	 */
 	public static LocalFleetSettings defaults() {
 		return new LocalFleetSettings(LocalFleet.defaultDataDir(), 9092, 8081, false, LatencyModel.realistic(),
 				List.of());
 	}
 
-	/** Free ports and a private data directory: for tests and demos beside a running fleet. */
+	/**
+	 * Free ports and a private data directory: for tests and demos beside a running
+	 * fleet.
+	 */
 	public static LocalFleetSettings isolated(Path dataDir) {
 		return new LocalFleetSettings(dataDir, 0, 0, true, LatencyModel.realistic(), List.of());
 	}

@@ -1,2 +1,5 @@
-/** The whole fleet in one JVM: embedded broker and registry, services, and simulated backends. */
+/**
+ * The whole fleet in one JVM: embedded broker and registry, services, and simulated
+ * backends.
+ */
 package io.llmfleet.cli.local;
