@@ -14,13 +14,14 @@ final class ServiceArguments {
 	 * decision lines go to a log file rather than the console.
 	 */
 	static List<String> forLocal(Path dataDir) {
-		return List.of("--spring.main.register-shutdown-hook=false",
-				"--logging.file.name=" + dataDir.resolve("fleet.log"), "--logging.level.io.llmfleet=INFO");
+		return List.of("--spring.main.register-shutdown-hook=false", "--spring.main.log-startup-info=false",
+				"--logging.config=classpath:logback-local.xml", "--logging.file.name=" + dataDir.resolve("fleet.log"));
 	}
 
 	/** {@code fleet demo}: quiet, the summary is the output. */
 	static List<String> forDemo() {
-		return List.of("--spring.main.register-shutdown-hook=false", "--logging.level.io.llmfleet=WARN");
+		return List.of("--spring.main.register-shutdown-hook=false", "--spring.main.log-startup-info=false",
+				"--logging.level.io.llmfleet=WARN");
 	}
 
 }
