@@ -10,12 +10,9 @@ import io.llmfleet.schemas.GenerationOptions;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
-import io.llmfleet.worker.backend.BackendUnavailableException;
-import io.llmfleet.worker.ollama.api.OllamaApiException;
+import io.llmfleet.worker.backend.http.HttpCalls;
 import io.llmfleet.worker.ollama.api.OllamaChat;
 import io.llmfleet.worker.ollama.api.OllamaClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Backend} that runs chat completions on an Ollama server through its
@@ -27,8 +24,6 @@ public class OllamaBackend implements Backend {
 
 	/** The kind the catalogue names this backend by. */
 	public static final String KIND = "ollama";
-
-	private static final Logger logger = LoggerFactory.getLogger(OllamaBackend.class);
 
 	private final OllamaClient client;
 
@@ -50,33 +45,19 @@ public class OllamaBackend implements Backend {
 
 	@Override
 	public void checkReachable() {
-		try {
-			this.client.ping();
-			logger.info("Ollama backend at {} is reachable", this.client.baseUrl());
-		}
-		catch (OllamaApiException ex) {
-			throw BackendUnavailableException.unreachable(KIND, this.client.baseUrl().toString(), ex);
-		}
+		HttpCalls.checkReachable(KIND, this.client.baseUrl(), this.client::ping);
 	}
 
 	@Override
 	public BackendOutcome chat(BackendCall call) {
-		if (call.timeout() != null && (call.timeout().isZero() || call.timeout().isNegative())) {
-			return new BackendOutcome.Failed(ErrorKind.TIMEOUT, describe(call, "no time left for the call"));
-		}
-		Duration timeout = (call.timeout() != null) ? call.timeout() : Duration.ofMinutes(10);
-		try {
-			OllamaChat.Answer answer = this.client.chat(toRequest(call, this.keepAlive), timeout);
-			Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
-			return new BackendOutcome.Completed(answer.content(), answer.promptEvalCount(), answer.evalCount(),
-					timeToFirstTokenMs, answer.doneReason());
-		}
-		catch (OllamaApiException ex) {
-			ErrorKind kind = OllamaErrors.classify(ex.status(), ex.error(), ex.getCause());
-			String message = describe(call, ex.getMessage());
-			logger.debug("Ollama call failed as {}: {}", kind, message);
-			return new BackendOutcome.Failed(kind, message);
-		}
+		return HttpCalls.chat(KIND, call, this::complete, OllamaErrors::classify);
+	}
+
+	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {
+		OllamaChat.Answer answer = this.client.chat(toRequest(call, this.keepAlive), timeout);
+		Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
+		return new BackendOutcome.Completed(answer.content(), answer.promptEvalCount(), answer.evalCount(),
+				timeToFirstTokenMs, answer.doneReason());
 	}
 
 	/**
@@ -107,11 +88,6 @@ public class OllamaBackend implements Backend {
 		}
 		return new OllamaChat.Options(options.getMaxTokens(), options.getTemperature(), options.getTopP(), stop,
 				options.getSeed());
-	}
-
-	private static String describe(BackendCall call, String what) {
-		return "ollama model " + call.backendModel() + " (" + call.modelId() + ") failed request " + call.requestId()
-				+ ": " + what;
 	}
 
 }

@@ -10,12 +10,9 @@ import io.llmfleet.schemas.GenerationOptions;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
-import io.llmfleet.worker.backend.BackendUnavailableException;
-import io.llmfleet.worker.vllm.api.VllmApiException;
+import io.llmfleet.worker.backend.http.HttpCalls;
 import io.llmfleet.worker.vllm.api.VllmChat;
 import io.llmfleet.worker.vllm.api.VllmClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Backend} that runs chat completions on a vLLM server through its streaming
@@ -27,8 +24,6 @@ public class VllmBackend implements Backend {
 
 	/** The kind the catalogue names this backend by. */
 	public static final String KIND = "vllm";
-
-	private static final Logger logger = LoggerFactory.getLogger(VllmBackend.class);
 
 	private final VllmClient client;
 
@@ -47,33 +42,19 @@ public class VllmBackend implements Backend {
 
 	@Override
 	public void checkReachable() {
-		try {
-			this.client.health();
-			logger.info("vLLM backend at {} is reachable", this.client.baseUrl());
-		}
-		catch (VllmApiException ex) {
-			throw BackendUnavailableException.unreachable(KIND, this.client.baseUrl().toString(), ex);
-		}
+		HttpCalls.checkReachable(KIND, this.client.baseUrl(), this.client::health);
 	}
 
 	@Override
 	public BackendOutcome chat(BackendCall call) {
-		if (call.timeout() != null && (call.timeout().isZero() || call.timeout().isNegative())) {
-			return new BackendOutcome.Failed(ErrorKind.TIMEOUT, describe(call, "no time left for the call"));
-		}
-		Duration timeout = (call.timeout() != null) ? call.timeout() : Duration.ofMinutes(10);
-		try {
-			VllmChat.Answer answer = this.client.chat(toRequest(call), timeout);
-			Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
-			return new BackendOutcome.Completed(answer.content(), answer.promptTokens(), answer.completionTokens(),
-					timeToFirstTokenMs, answer.finishReason());
-		}
-		catch (VllmApiException ex) {
-			ErrorKind kind = VllmErrors.classify(ex.status(), ex.error(), ex.getCause());
-			String message = describe(call, ex.getMessage());
-			logger.debug("vLLM call failed as {}: {}", kind, message);
-			return new BackendOutcome.Failed(kind, message);
-		}
+		return HttpCalls.chat(KIND, call, this::complete, VllmErrors::classify);
+	}
+
+	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {
+		VllmChat.Answer answer = this.client.chat(toRequest(call), timeout);
+		Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
+		return new BackendOutcome.Completed(answer.content(), answer.promptTokens(), answer.completionTokens(),
+				timeToFirstTokenMs, answer.finishReason());
 	}
 
 	/**
@@ -96,11 +77,6 @@ public class VllmBackend implements Backend {
 				: List.copyOf(options.getStop());
 		return new VllmChat.Request(call.backendModel(), messages, true, new VllmChat.StreamOptions(true),
 				options.getMaxTokens(), options.getTemperature(), options.getTopP(), stop, options.getSeed());
-	}
-
-	private static String describe(BackendCall call, String what) {
-		return "vllm model " + call.backendModel() + " (" + call.modelId() + ") failed request " + call.requestId()
-				+ ": " + what;
 	}
 
 }

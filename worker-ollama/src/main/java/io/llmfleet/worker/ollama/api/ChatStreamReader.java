@@ -1,17 +1,17 @@
 package io.llmfleet.worker.ollama.api;
 
 import java.time.Duration;
-import java.util.concurrent.Flow;
 
+import io.llmfleet.worker.backend.http.BackendHttpException;
+import io.llmfleet.worker.backend.http.StreamingHttp;
 import tools.jackson.core.JacksonException;
 
 /**
  * Adds up the NDJSON lines of one {@code /api/chat} stream into an
  * {@link OllamaChat.Answer} as they arrive, noting when the first piece of text came. One
- * instance per call; the HTTP client calls it from one thread at a time and completing
- * the response future publishes its state to the caller.
+ * instance per call.
  */
-final class ChatStreamReader implements Flow.Subscriber<String> {
+final class ChatStreamReader implements StreamingHttp.LineReader<OllamaChat.Answer> {
 
 	private static final int QUOTED_LINE_CHARS = 200;
 
@@ -30,12 +30,7 @@ final class ChatStreamReader implements Flow.Subscriber<String> {
 	}
 
 	@Override
-	public void onSubscribe(Flow.Subscription subscription) {
-		subscription.request(Long.MAX_VALUE);
-	}
-
-	@Override
-	public void onNext(String line) {
+	public void onLine(String line) {
 		if (line.isBlank() || this.error != null || this.last != null) {
 			return;
 		}
@@ -62,27 +57,19 @@ final class ChatStreamReader implements Flow.Subscriber<String> {
 		}
 	}
 
-	@Override
-	public void onError(Throwable throwable) {
-		// the HTTP client fails the response future with the same throwable
-	}
-
-	@Override
-	public void onComplete() {
-	}
-
 	/**
 	 * The answer, once the stream has ended.
 	 * @return the answer
-	 * @throws OllamaApiException when the stream held an error line or ended before its
+	 * @throws BackendHttpException when the stream held an error line or ended before its
 	 * final chunk
 	 */
-	OllamaChat.Answer answer() {
+	@Override
+	public OllamaChat.Answer result() {
 		if (this.error != null) {
-			throw OllamaApiException.inStream(this.error);
+			throw BackendHttpException.inStream(this.error);
 		}
 		if (this.last == null) {
-			throw OllamaApiException.inStream("stream ended before the final chunk");
+			throw BackendHttpException.inStream("stream ended before the final chunk");
 		}
 		Duration timeToFirstToken = (this.firstTokenNanos < 0) ? null
 				: Duration.ofNanos(this.firstTokenNanos - this.startNanos);

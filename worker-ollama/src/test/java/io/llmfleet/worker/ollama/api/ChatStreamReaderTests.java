@@ -1,5 +1,6 @@
 package io.llmfleet.worker.ollama.api;
 
+import io.llmfleet.worker.backend.http.BackendHttpException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +11,14 @@ class ChatStreamReaderTests {
 	@Test
 	void streamAddsUpToTheAnswerWithUsageAndTimeToFirstToken() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(piece("The"));
-		reader.onNext(piece(" sky"));
-		reader.onNext("");
-		reader.onNext(piece(" scatters."));
-		reader.onNext("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"length\","
+		reader.onLine(piece("The"));
+		reader.onLine(piece(" sky"));
+		reader.onLine("");
+		reader.onLine(piece(" scatters."));
+		reader.onLine("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"length\","
 				+ "\"prompt_eval_count\":12,\"eval_count\":3}");
 
-		OllamaChat.Answer answer = reader.answer();
+		OllamaChat.Answer answer = reader.result();
 
 		assertThat(answer.content()).isEqualTo("The sky scatters.");
 		assertThat(answer.promptEvalCount()).isEqualTo(12);
@@ -29,18 +30,18 @@ class ChatStreamReaderTests {
 	@Test
 	void emptyAnswerHasNoTimeToFirstToken() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"eval_count\":0}");
+		reader.onLine("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"eval_count\":0}");
 
-		assertThat(reader.answer().timeToFirstToken()).isNull();
+		assertThat(reader.result().timeToFirstToken()).isNull();
 	}
 
 	@Test
 	void errorLineFailsTheAnswerWithOllamasText() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(piece("Half"));
-		reader.onNext("{\"error\":\"an error was encountered while running the model: unexpected EOF\"}");
+		reader.onLine(piece("Half"));
+		reader.onLine("{\"error\":\"an error was encountered while running the model: unexpected EOF\"}");
 
-		assertThatExceptionOfType(OllamaApiException.class).isThrownBy(reader::answer).satisfies((ex) -> {
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result).satisfies((ex) -> {
 			assertThat(ex.status()).isEqualTo(200);
 			assertThat(ex.error()).isEqualTo("an error was encountered while running the model: unexpected EOF");
 		});
@@ -49,18 +50,18 @@ class ChatStreamReaderTests {
 	@Test
 	void streamWithoutFinalChunkFails() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(piece("Cut"));
+		reader.onLine(piece("Cut"));
 
-		assertThatExceptionOfType(OllamaApiException.class).isThrownBy(reader::answer)
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result)
 			.withMessageContaining("stream ended before the final chunk");
 	}
 
 	@Test
 	void malformedLineFailsQuotingIt() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext("<html>oops</html>");
+		reader.onLine("<html>oops</html>");
 
-		assertThatExceptionOfType(OllamaApiException.class).isThrownBy(reader::answer)
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result)
 			.withMessageContaining("malformed stream line: <html>oops</html>");
 	}
 

@@ -1,19 +1,18 @@
 package io.llmfleet.worker.vllm.api;
 
 import java.time.Duration;
-import java.util.concurrent.Flow;
 
+import io.llmfleet.worker.backend.http.BackendHttpException;
+import io.llmfleet.worker.backend.http.StreamingHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Adds up the server-sent events of one streamed chat completion into a
  * {@link VllmChat.Answer} as they arrive, noting when the first piece of text came. Reads
- * only {@code data:} lines and stops at {@code data: [DONE]}. One instance per call; the
- * HTTP client calls it from one thread at a time and completing the response future
- * publishes its state to the caller.
+ * only {@code data:} lines and stops at {@code data: [DONE]}. One instance per call.
  */
-final class ChatStreamReader implements Flow.Subscriber<String> {
+final class ChatStreamReader implements StreamingHttp.LineReader<VllmChat.Answer> {
 
 	private static final String DATA = "data:";
 
@@ -31,19 +30,14 @@ final class ChatStreamReader implements Flow.Subscriber<String> {
 
 	private boolean done;
 
-	private VllmApiException error;
+	private BackendHttpException error;
 
 	ChatStreamReader(long startNanos) {
 		this.startNanos = startNanos;
 	}
 
 	@Override
-	public void onSubscribe(Flow.Subscription subscription) {
-		subscription.request(Long.MAX_VALUE);
-	}
-
-	@Override
-	public void onNext(String line) {
+	public void onLine(String line) {
 		// blank lines end events; id:, event:, retry: and comments carry nothing this
 		// reads
 		if (!line.startsWith(DATA) || this.error != null || this.done) {
@@ -56,19 +50,19 @@ final class ChatStreamReader implements Flow.Subscriber<String> {
 		}
 		JsonNode event = ErrorBodies.parse(data);
 		if (event == null) {
-			this.error = VllmApiException.inStream(200, "malformed event: " + ErrorBodies.abbreviate(data));
+			this.error = BackendHttpException.inStream("malformed event: " + ErrorBodies.abbreviate(data));
 			return;
 		}
 		String message = ErrorBodies.message(event);
 		if (message != null) {
-			this.error = VllmApiException.inStream(ErrorBodies.code(event, 200), message);
+			this.error = BackendHttpException.inStream(ErrorBodies.code(event, 200), message);
 			return;
 		}
 		try {
 			add(VllmChat.MAPPER.treeToValue(event, VllmChat.Chunk.class));
 		}
 		catch (JacksonException ex) {
-			this.error = VllmApiException.inStream(200, "malformed event: " + ErrorBodies.abbreviate(data));
+			this.error = BackendHttpException.inStream("malformed event: " + ErrorBodies.abbreviate(data));
 		}
 	}
 
@@ -96,27 +90,19 @@ final class ChatStreamReader implements Flow.Subscriber<String> {
 		}
 	}
 
-	@Override
-	public void onError(Throwable throwable) {
-		// the HTTP client fails the response future with the same throwable
-	}
-
-	@Override
-	public void onComplete() {
-	}
-
 	/**
 	 * The answer, once the stream has ended.
 	 * @return the answer
-	 * @throws VllmApiException when the stream held an error event or ended before
+	 * @throws BackendHttpException when the stream held an error event or ended before
 	 * {@code data: [DONE]}
 	 */
-	VllmChat.Answer answer() {
+	@Override
+	public VllmChat.Answer result() {
 		if (this.error != null) {
 			throw this.error;
 		}
 		if (!this.done) {
-			throw VllmApiException.inStream(200, "stream ended before data: [DONE]");
+			throw BackendHttpException.inStream("stream ended before data: [DONE]");
 		}
 		Duration timeToFirstToken = (this.firstTokenNanos < 0) ? null
 				: Duration.ofNanos(this.firstTokenNanos - this.startNanos);

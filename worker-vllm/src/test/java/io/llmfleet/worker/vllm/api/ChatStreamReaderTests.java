@@ -1,5 +1,6 @@
 package io.llmfleet.worker.vllm.api;
 
+import io.llmfleet.worker.backend.http.BackendHttpException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,17 +11,17 @@ class ChatStreamReaderTests {
 	@Test
 	void eventsAddUpToTheAnswerWithUsageAndTimeToFirstToken() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(data(delta("{\"role\":\"assistant\",\"content\":\"\"}", null)));
-		reader.onNext("");
-		reader.onNext(data(delta("{\"content\":\"The\"}", null)));
-		reader.onNext(": keep-alive comment");
-		reader.onNext(data(delta("{\"content\":\" sky.\"}", null)));
-		reader.onNext(data(delta("{}", "\"length\"")));
-		reader.onNext(data("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
+		reader.onLine(data(delta("{\"role\":\"assistant\",\"content\":\"\"}", null)));
+		reader.onLine("");
+		reader.onLine(data(delta("{\"content\":\"The\"}", null)));
+		reader.onLine(": keep-alive comment");
+		reader.onLine(data(delta("{\"content\":\" sky.\"}", null)));
+		reader.onLine(data(delta("{}", "\"length\"")));
+		reader.onLine(data("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
 				+ "\"usage\":{\"prompt_tokens\":12,\"total_tokens\":14,\"completion_tokens\":2}}"));
-		reader.onNext("data: [DONE]");
+		reader.onLine("data: [DONE]");
 
-		VllmChat.Answer answer = reader.answer();
+		VllmChat.Answer answer = reader.result();
 
 		assertThat(answer.content()).isEqualTo("The sky.");
 		assertThat(answer.promptTokens()).isEqualTo(12);
@@ -32,11 +33,11 @@ class ChatStreamReaderTests {
 	@Test
 	void errorEventFailsTheAnswerWithItsMessageAndCode() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(data(delta("{\"content\":\"Half\"}", null)));
-		reader.onNext(data("{\"error\":{\"object\":\"error\",\"message\":\"CUDA out of memory\","
+		reader.onLine(data(delta("{\"content\":\"Half\"}", null)));
+		reader.onLine(data("{\"error\":{\"object\":\"error\",\"message\":\"CUDA out of memory\","
 				+ "\"type\":\"InternalServerError\",\"param\":null,\"code\":500}}"));
 
-		assertThatExceptionOfType(VllmApiException.class).isThrownBy(reader::answer).satisfies((ex) -> {
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result).satisfies((ex) -> {
 			assertThat(ex.status()).isEqualTo(500);
 			assertThat(ex.error()).isEqualTo("CUDA out of memory");
 		});
@@ -45,18 +46,18 @@ class ChatStreamReaderTests {
 	@Test
 	void streamWithoutDoneFails() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext(data(delta("{\"content\":\"Cut\"}", null)));
+		reader.onLine(data(delta("{\"content\":\"Cut\"}", null)));
 
-		assertThatExceptionOfType(VllmApiException.class).isThrownBy(reader::answer)
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result)
 			.withMessageContaining("stream ended before data: [DONE]");
 	}
 
 	@Test
 	void malformedEventFailsQuotingIt() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
-		reader.onNext("data: <html>oops</html>");
+		reader.onLine("data: <html>oops</html>");
 
-		assertThatExceptionOfType(VllmApiException.class).isThrownBy(reader::answer)
+		assertThatExceptionOfType(BackendHttpException.class).isThrownBy(reader::result)
 			.withMessageContaining("malformed event: <html>oops</html>");
 	}
 

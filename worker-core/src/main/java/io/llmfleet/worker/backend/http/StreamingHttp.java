@@ -1,0 +1,194 @@
+package io.llmfleet.worker.backend.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+
+/**
+ * One backend's {@link HttpClient} and the two exchanges a worker makes with it: a
+ * streamed call whose response lines go to a {@link LineReader}, and a start-up probe.
+ * The streamed call is bounded as a whole by its timeout, not only until the response
+ * headers, because a backend sends its headers long before a slow first token. A non-2xx
+ * answer, a timeout or a transport failure ends in a {@link BackendHttpException}.
+ * Thread-safe.
+ */
+public final class StreamingHttp {
+
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+	private final URI baseUrl;
+
+	private final HttpClient http;
+
+	private final UnaryOperator<String> errorText;
+
+	/**
+	 * Creates a client; opens no connection yet.
+	 * @param baseUrl where the backend listens
+	 * @param connectTimeout how long opening a connection may take
+	 * @param errorText reads the backend's error text out of the body of a non-2xx answer
+	 */
+	public StreamingHttp(URI baseUrl, Duration connectTimeout, UnaryOperator<String> errorText) {
+		this.baseUrl = baseUrl;
+		this.errorText = errorText;
+		// HTTP/1.1: Ollama and vLLM's uvicorn serve cleartext HTTP/1.1, so an h2c upgrade
+		// attempt only costs
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+	}
+
+	/**
+	 * Where this client sends requests.
+	 * @return the base URL
+	 */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * The URL of a path below the base URL, whether or not the base URL ends in a slash.
+	 * @param path the path, without a leading slash
+	 * @return the URL
+	 */
+	public URI resolve(String path) {
+		String base = this.baseUrl.toString();
+		return URI.create(base.endsWith("/") ? base + path : base + "/" + path);
+	}
+
+	/**
+	 * Sends a request and feeds the lines of a 2xx response to a reader.
+	 * @param <T> what the lines add up to
+	 * @param request the request with its method, body and headers; the timeout is set
+	 * here
+	 * @param timeout how long the whole exchange may take, first byte to last
+	 * @param reader adds up the lines; one per call
+	 * @param lineSeparator what ends a line; null for any of {@code \n}, {@code \r\n} and
+	 * {@code \r}
+	 * @return what the reader made of the lines
+	 * @throws BackendHttpException when no complete answer came
+	 */
+	public <T> T stream(HttpRequest.Builder request, Duration timeout, LineReader<T> reader, String lineSeparator) {
+		BodyHandler<T> handler = (info) -> {
+			if (info.statusCode() / 100 != 2) {
+				return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), (body) -> {
+					throw BackendHttpException.httpStatus(info.statusCode(), this.errorText.apply(body));
+				});
+			}
+			return BodySubscribers.fromLineSubscriber(new LineSubscriber(reader), (subscriber) -> reader.result(),
+					StandardCharsets.UTF_8, lineSeparator);
+		};
+		return await(this.http.sendAsync(request.timeout(timeout).build(), handler), timeout).body();
+	}
+
+	/**
+	 * Checks that the backend answers a {@code GET} with a 2xx status within a few
+	 * seconds.
+	 * @param request the request with its URL and headers; method and timeout are set
+	 * here
+	 * @throws BackendHttpException when it does not
+	 */
+	public void probe(HttpRequest.Builder request) {
+		HttpRequest get = request.timeout(PROBE_TIMEOUT).GET().build();
+		HttpResponse<String> answer = await(
+				this.http.sendAsync(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), PROBE_TIMEOUT);
+		if (answer.statusCode() / 100 != 2) {
+			throw BackendHttpException.httpStatus(answer.statusCode(), this.errorText.apply(answer.body()));
+		}
+	}
+
+	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, Duration timeout) {
+		try {
+			return response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			// cancelling the future aborts the exchange and closes its connection
+			response.cancel(true);
+			throw BackendHttpException.timedOut(timeout);
+		}
+		catch (InterruptedException ex) {
+			response.cancel(true);
+			Thread.currentThread().interrupt();
+			throw BackendHttpException.transport(ex);
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex.getCause());
+		}
+	}
+
+	private static BackendHttpException failure(Throwable thrown) {
+		Throwable cause = thrown;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof BackendHttpException known) {
+			return known;
+		}
+		return BackendHttpException.transport(cause);
+	}
+
+	/**
+	 * Adds up the lines of one streamed response as they arrive. One instance per call;
+	 * the HTTP client calls it from one thread at a time, and completing the response
+	 * publishes its state to the caller.
+	 *
+	 * @param <T> what the lines add up to
+	 */
+	public interface LineReader<T> {
+
+		/**
+		 * Takes the next line.
+		 * @param line the line, without its separator
+		 */
+		void onLine(String line);
+
+		/**
+		 * What the lines added up to, once the stream has ended.
+		 * @return the result
+		 * @throws BackendHttpException when the lines held an error or ended too early
+		 */
+		T result();
+
+	}
+
+	// the Flow plumbing the JDK's line subscriber needs, written once for every reader
+	private static final class LineSubscriber implements Flow.Subscriber<String> {
+
+		private final LineReader<?> reader;
+
+		LineSubscriber(LineReader<?> reader) {
+			this.reader = reader;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(String line) {
+			this.reader.onLine(line);
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			// the HTTP client fails the response future with the same throwable
+		}
+
+		@Override
+		public void onComplete() {
+		}
+
+	}
+
+}
