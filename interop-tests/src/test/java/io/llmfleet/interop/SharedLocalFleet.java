@@ -16,8 +16,8 @@ import io.llmfleet.simulator.LatencyModel;
 
 /**
  * One local fleet (real broker, registry, services, simulated backends) shared by every
- * interop test of the run, started on first use and stopped when the run ends. Test methods
- * and lifecycle methods receive it as a {@link LocalFleet} parameter.
+ * interop test of the run, started on first use and stopped when the run ends. Test
+ * methods and lifecycle methods receive it as a {@link LocalFleet} parameter.
  */
 public class SharedLocalFleet implements ParameterResolver {
 
