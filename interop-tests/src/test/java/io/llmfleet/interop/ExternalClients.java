@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+
+import io.llmfleet.schemas.InferenceRequest;
 
 /**
  * The clients nobody here wrote, as the interop tests run them: Node with Confluent's
@@ -31,6 +34,34 @@ final class ExternalClients {
 	static final String DEBIAN_PYTHON = "/usr/bin/python3";
 
 	private ExternalClients() {
+	}
+
+	/** Runs a Node script of {@link #NODE_PROJECT}. */
+	static Completed node(Duration timeout, Map<String, String> environment, String script, String... arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("node", script));
+		command.addAll(List.of(arguments));
+		return run(NODE_PROJECT, timeout, environment, command);
+	}
+
+	/** Runs a Python script of {@link #PYTHON_SCRIPTS} with Debian's interpreter. */
+	static Completed python(Duration timeout, String script, String... arguments)
+			throws IOException, InterruptedException {
+		// -B: no __pycache__ written into the source tree.
+		List<String> command = new ArrayList<>(List.of(DEBIAN_PYTHON, "-B", script));
+		command.addAll(List.of(arguments));
+		// Unbuffered, so that a killed script still shows how far it got.
+		return run(PYTHON_SCRIPTS, timeout, Map.of("PYTHONUNBUFFERED", "1"), command);
+	}
+
+	/**
+	 * Writes the InferenceRequest schema as the Java classes register it, for the scripts
+	 * to register and write with, and returns its absolute path.
+	 */
+	static String requestSchemaFile(Path directory) throws IOException {
+		Path file = directory.resolve("InferenceRequest.avsc");
+		Files.writeString(file, InferenceRequest.getClassSchema().toString(), StandardCharsets.UTF_8);
+		return file.toAbsolutePath().toString();
 	}
 
 	/**
@@ -81,6 +112,12 @@ final class ExternalClients {
 	 * @param stderr what it printed on standard error
 	 */
 	record Completed(int exitCode, String stdout, String stderr) {
+
+		/** The last line printed on standard output: the scripts' one-line answer. */
+		String lastLine() {
+			String[] lines = this.stdout.strip().split("\n");
+			return lines[lines.length - 1].strip();
+		}
 
 		/** Fails with the process's stderr unless it exited 0. */
 		Completed assertSucceeded() {
