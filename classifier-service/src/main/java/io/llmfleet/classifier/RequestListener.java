@@ -19,6 +19,7 @@ import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.ClassifiedRequest;
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.schemas.InferenceRequest;
+import io.llmfleet.schemas.serde.FleetAvroDeserializer;
 
 /**
  * Reads {@code requests} and writes each one's single exit: a classified request, a
@@ -47,7 +48,10 @@ public class RequestListener {
 		return this.topics.requests();
 	}
 
-	@KafkaListener(topics = "#{__listener.topic}", groupId = "${spring.application.name}")
+	// Anything but an InferenceRequest on the topic fails in the deserializer as
+	// WRONG_TYPE, with its bytes kept for the dead letter.
+	@KafkaListener(topics = "#{__listener.topic}", groupId = "${spring.application.name}",
+			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.InferenceRequest")
 	void onRequest(ConsumerRecord<String, InferenceRequest> record) {
 		InferenceRequest request = record.value();
 		if (Results.isExpired(request, Instant.now())) {

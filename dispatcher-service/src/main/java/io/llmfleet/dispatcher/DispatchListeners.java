@@ -21,6 +21,7 @@ import io.llmfleet.schemas.DeadLetter;
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.schemas.serde.FleetAvroDeserializer;
 
 /**
  * The dispatcher's two inputs: classified requests, routed to a model topic, and dead
@@ -57,7 +58,10 @@ public class DispatchListeners {
 		return this.topics.deadLetter();
 	}
 
-	@KafkaListener(topics = "#{__listener.classifiedTopic}", groupId = "${spring.application.name}")
+	// Each listener names the one type its topic carries: anything else fails in the
+	// deserializer as WRONG_TYPE, with its bytes kept for the dead letter.
+	@KafkaListener(topics = "#{__listener.classifiedTopic}", groupId = "${spring.application.name}",
+			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.ClassifiedRequest")
 	void onClassified(ConsumerRecord<String, ClassifiedRequest> record) {
 		ClassifiedRequest classified = record.value();
 		InferenceRequest request = classified.getRequest();
@@ -74,7 +78,8 @@ public class DispatchListeners {
 		send(routed.get());
 	}
 
-	@KafkaListener(topics = "#{__listener.deadLetterTopic}", groupId = "${spring.application.name}")
+	@KafkaListener(topics = "#{__listener.deadLetterTopic}", groupId = "${spring.application.name}",
+			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.DeadLetter")
 	void onDeadLetter(ConsumerRecord<String, DeadLetter> record) {
 		FallbackDecision decision = this.fallback.plan(record.value());
 		if (decision instanceof FallbackDecision.Reroute reroute) {

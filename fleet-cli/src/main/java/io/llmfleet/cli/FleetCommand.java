@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code fleet} command: run the fleet locally, submit batches, run the demo. */
 @Command(name = "fleet", mixinStandardHelpOptions = true, version = "llm-fleet 0.1.0",
 		description = "LLM inference as a message-driven fleet on Apache Kafka.",
-		subcommands = { LocalCommand.class, SubmitCommand.class, DemoCommand.class })
+		subcommands = { LocalCommand.class, SubmitCommand.class, DemoCommand.class, SchemasCommand.class })
 public class FleetCommand {
 
 	public static void main(String[] args) {

@@ -3,6 +3,7 @@ package io.llmfleet.embedded.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -67,47 +68,70 @@ enum CompatibilityLevel {
 	/**
 	 * Checks a candidate against the versions this level compares it with.
 	 * @param candidate the schema about to be registered
-	 * @param previous the subject's schemas, oldest first
-	 * @return why the candidate is incompatible; empty when it is compatible
+	 * @param previous the subject's live schemas by version
+	 * @return why the candidate is incompatible, each problem naming the field; empty
+	 * when it is compatible
 	 */
-	List<String> check(Schema candidate, List<Schema> previous) {
+	List<String> check(Schema candidate, NavigableMap<Integer, Schema> previous) {
 		if (previous.isEmpty()) {
 			return List.of();
 		}
-		List<Schema> compared = this.transitive ? previous : List.of(previous.get(previous.size() - 1));
+		NavigableMap<Integer, Schema> compared = this.transitive ? previous
+				: previous.tailMap(previous.lastKey(), true);
 		List<String> problems = new ArrayList<>();
-		for (Schema existing : compared) {
-			problems.addAll(checkPair(candidate, existing));
-		}
+		compared.forEach((version, existing) -> problems.addAll(checkPair(candidate, version, existing)));
 		return problems;
 	}
 
 	/**
 	 * Checks a candidate against one given schema, whatever the transitivity.
 	 * @param candidate the new schema
+	 * @param version the version of the existing schema, for messages
 	 * @param existing the schema it must be compatible with
 	 * @return why the candidate is incompatible; empty when it is compatible
 	 */
-	List<String> checkPair(Schema candidate, Schema existing) {
+	List<String> checkPair(Schema candidate, int version, Schema existing) {
 		List<String> problems = new ArrayList<>();
 		if (this.backward) {
-			problems.addAll(describe("BACKWARD",
+			// The new schema reads old data: locations point into the new schema.
+			problems.addAll(describe("BACKWARD", version, candidate,
 					SchemaCompatibility.checkReaderWriterCompatibility(candidate, existing).getResult()));
 		}
 		if (this.forward) {
-			problems.addAll(describe("FORWARD",
+			problems.addAll(describe("FORWARD", version, existing,
 					SchemaCompatibility.checkReaderWriterCompatibility(existing, candidate).getResult()));
 		}
 		return problems;
 	}
 
-	private static List<String> describe(String direction, SchemaCompatibilityResult result) {
+	private static List<String> describe(String direction, int version, Schema reader,
+			SchemaCompatibilityResult result) {
+		boolean newReads = direction.equals("BACKWARD");
 		List<String> problems = new ArrayList<>();
 		for (Incompatibility incompatibility : result.getIncompatibilities()) {
-			problems.add("{direction:" + direction + ", type:" + incompatibility.getType() + ", location:"
-					+ incompatibility.getLocation() + ", message:" + incompatibility.getMessage() + "}");
+			String field = FieldPath.of(reader, incompatibility.getLocation());
+			problems.add("{oldSchemaVersion: " + version + ", compatibility: " + direction + ", errorType: "
+					+ incompatibility.getType() + ", field: '" + field + "', location: '"
+					+ incompatibility.getLocation() + "', description: '"
+					+ description(incompatibility, field, newReads ? "new" : "old", newReads ? "old" : "new") + "'}");
 		}
 		return problems;
+	}
+
+	private static String description(Incompatibility incompatibility, String field, String reader, String writer) {
+		String subject = field.isEmpty() ? "The record" : "The field '" + field + "'";
+		String detail = incompatibility.getMessage();
+		return switch (incompatibility.getType()) {
+			case READER_FIELD_MISSING_DEFAULT_VALUE -> subject + " in the " + reader
+					+ " schema has no default value and is missing in the " + writer + " schema";
+			case TYPE_MISMATCH -> subject + " has a type in the " + reader + " schema that cannot read the " + writer
+					+ " schema's (" + detail + ")";
+			case MISSING_UNION_BRANCH -> subject + " in the " + reader + " schema lacks a union branch the " + writer
+					+ " schema writes (" + detail + ")";
+			case MISSING_ENUM_SYMBOLS -> subject + " in the " + reader + " schema lacks enum symbols the " + writer
+					+ " schema writes (" + detail + ")";
+			default -> subject + " in the " + reader + " schema cannot read the " + writer + " schema (" + detail + ")";
+		};
 	}
 
 }

@@ -11,7 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * A schema registry that speaks the Confluent Schema Registry REST API (the Avro subset
  * the fleet and Confluent's serializers use) on {@code 127.0.0.1}, keeping its state in a
  * compacted Kafka topic. On start it creates the topic when missing and reads it to the
- * end to rebuild schemas, ids, versions and compatibility levels; every change is written
- * to the topic ({@code acks=all}) before it is answered, so ids survive restarts. Only
- * one instance should write to a topic at a time. Thread-safe.
+ * end to rebuild schemas, ids, versions (soft-deleted ones included) and compatibility
+ * levels; every change, deletes included, is written to the topic ({@code acks=all})
+ * before it is answered, so ids and deletes survive restarts. {@link RegistryOptions} add
+ * basic auth and HTTPS (mutual TLS included) for tests of clients' security settings.
+ * Only one instance should write to a topic at a time. Thread-safe.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
@@ -47,7 +54,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 		this.server = server;
 		this.executor = executor;
 		this.schemaLog = schemaLog;
-		this.url = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+		this.url = ((server instanceof HttpsServer) ? "https://" : "http://")
+				+ server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
 	}
 
 	/**
@@ -68,20 +76,32 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 	 * @return the running registry
 	 */
 	public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, String topic) {
+		return start(bootstrapServers, port, RegistryOptions.defaults().withTopic(topic));
+	}
+
+	/**
+	 * Starts a registry with options: its topic, basic auth, HTTPS or mutual TLS.
+	 * @param bootstrapServers the Kafka cluster holding the topic
+	 * @param port the HTTP(S) port, or 0 for a free one
+	 * @param options the options
+	 * @return the running registry
+	 */
+	public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, RegistryOptions options) {
 		long startNanos = System.nanoTime();
-		KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, topic);
+		KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, options.topic());
 		try {
 			schemaLog.ensureTopic();
 			SchemaStore store = new SchemaStore(schemaLog);
 			long records = schemaLog.replay(store::apply);
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+			HttpServer server = httpServer(port, options);
 			ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
 			server.setExecutor(executor);
-			server.createContext("/", new RegistryHttpHandler(new RegistryApi(store)));
+			server.createContext("/", new RegistryHttpHandler(new RegistryApi(store), options.basicAuthUserInfo()));
 			server.start();
 			EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(server, executor, schemaLog);
-			log.info("Schema registry started on {} in {} ms ({} records replayed from topic {})", registry.url(),
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), records, topic);
+			log.info("Schema registry started on {} in {} ms ({} records replayed from topic {}{})", registry.url(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), records, options.topic(),
+					options.basicAuthUserInfo().isPresent() ? ", basic auth required" : "");
 			return registry;
 		}
 		catch (IOException ex) {
@@ -94,9 +114,27 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 		}
 	}
 
+	private static HttpServer httpServer(int port, RegistryOptions options) throws IOException {
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+		if (options.sslContext().isEmpty()) {
+			return HttpServer.create(address, 0);
+		}
+		HttpsServer server = HttpsServer.create(address, 0);
+		boolean clientCertificateRequired = options.clientCertificateRequired();
+		server.setHttpsConfigurator(new HttpsConfigurator(options.sslContext().get()) {
+			@Override
+			public void configure(HttpsParameters parameters) {
+				SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+				ssl.setNeedClientAuth(clientCertificateRequired);
+				parameters.setSSLParameters(ssl);
+			}
+		});
+		return server;
+	}
+
 	/**
 	 * Returns the base URL clients use.
-	 * @return {@code http://127.0.0.1:port}
+	 * @return {@code http://127.0.0.1:port}, or {@code https://...} with TLS
 	 */
 	public String url() {
 		return this.url;

@@ -64,6 +64,26 @@ final class RegistryException extends RuntimeException {
 		return new RegistryException(404, 40403, "Schema " + id + " not found");
 	}
 
+	static RegistryException subjectSoftDeleted(String subject) {
+		return new RegistryException(404, 40404,
+				"Subject '" + subject + "' was soft deleted. Set permanent=true to delete permanently");
+	}
+
+	static RegistryException subjectNotSoftDeleted(String subject) {
+		return new RegistryException(404, 40405,
+				"Subject '" + subject + "' was not deleted first before being permanently deleted");
+	}
+
+	static RegistryException versionSoftDeleted(String subject, int version) {
+		return new RegistryException(404, 40406, "Subject '" + subject + "' Version " + version
+				+ " was soft deleted. Set permanent=true to delete permanently");
+	}
+
+	static RegistryException versionNotSoftDeleted(String subject, int version) {
+		return new RegistryException(404, 40407, "Subject '" + subject + "' Version " + version
+				+ " was not deleted first before being permanently deleted");
+	}
+
 	static RegistryException subjectLevelConfigNotFound(String subject) {
 		return new RegistryException(404, 40408,
 				"Subject '" + subject + "' does not have subject-level compatibility configured");
@@ -87,6 +107,15 @@ final class RegistryException extends RuntimeException {
 	static RegistryException invalidCompatibilityLevel(String level) {
 		return new RegistryException(422, 42203, "Invalid compatibility level '" + level
 				+ "'. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
+	}
+
+	static RegistryException invalidMode(String mode) {
+		return new RegistryException(422, 42204, "Invalid mode '" + mode
+				+ "': this registry is always READWRITE (IMPORT and READONLY are not supported)");
+	}
+
+	static RegistryException unauthorized() {
+		return new RegistryException(401, 401, "Unauthorized");
 	}
 
 	static RegistryException storeFailed(String operation, Throwable cause) {

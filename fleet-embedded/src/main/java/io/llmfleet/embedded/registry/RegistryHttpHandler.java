@@ -6,16 +6,18 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.llmfleet.embedded.registry.RegistryApi.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -24,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * The HTTP side of the registry: decodes path segments, query and JSON body, hands them
- * to {@link RegistryApi}, and writes the answer as
- * {@code application/vnd.schemaregistry.v1+json} or an error as {@code {"error_code": n,
- * "message": "..."}}.
+ * The HTTP side of the registry: checks basic-auth credentials when some are configured,
+ * decodes path segments, query and JSON body, hands them to {@link RegistryApi}, and
+ * writes the answer as {@code application/vnd.schemaregistry.v1+json} or an error as
+ * {@code {"error_code": n, "message": "..."}}.
  */
 final class RegistryHttpHandler implements HttpHandler {
 
@@ -47,8 +49,15 @@ final class RegistryHttpHandler implements HttpHandler {
 
 	private final RegistryApi api;
 
-	RegistryHttpHandler(RegistryApi api) {
+	/** The expected {@code Authorization} header, or null when anyone may call. */
+	private final byte[] authorization;
+
+	RegistryHttpHandler(RegistryApi api, Optional<String> basicAuthUserInfo) {
 		this.api = api;
+		this.authorization = basicAuthUserInfo.map(
+				(userInfo) -> ("Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)))
+					.getBytes(StandardCharsets.UTF_8))
+			.orElse(null);
 	}
 
 	@Override
@@ -57,6 +66,7 @@ final class RegistryHttpHandler implements HttpHandler {
 			int status = 200;
 			JsonNode body;
 			try {
+				authenticate(exchange);
 				body = this.api.handle(parse(exchange));
 			}
 			catch (RegistryException ex) {
@@ -80,10 +90,26 @@ final class RegistryHttpHandler implements HttpHandler {
 		}
 	}
 
-	private static Request parse(HttpExchange exchange) throws IOException {
+	/**
+	 * Refuses a call without the configured basic-auth credentials, as Confluent's
+	 * registry does with 401 and a {@code WWW-Authenticate} challenge.
+	 */
+	private void authenticate(HttpExchange exchange) {
+		if (this.authorization == null) {
+			return;
+		}
+		String sent = exchange.getRequestHeaders().getFirst("Authorization");
+		// Constant-time comparison: the answer time must not hint at the password.
+		if (sent == null || !MessageDigest.isEqual(this.authorization, sent.getBytes(StandardCharsets.UTF_8))) {
+			exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
+			throw RegistryException.unauthorized();
+		}
+	}
+
+	private static RegistryRequest parse(HttpExchange exchange) throws IOException {
 		URI uri = exchange.getRequestURI();
 		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-		return new Request(method, uri.getRawPath(), segments(uri.getRawPath()), query(uri.getRawQuery()),
+		return new RegistryRequest(method, uri.getRawPath(), segments(uri.getRawPath()), query(uri.getRawQuery()),
 				body(exchange));
 	}
 

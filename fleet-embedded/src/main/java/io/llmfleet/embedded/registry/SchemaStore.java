@@ -1,19 +1,20 @@
 package io.llmfleet.embedded.registry;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import io.llmfleet.embedded.registry.RegistryRecord.ConfigRecord;
+import io.llmfleet.embedded.registry.RegistryRecord.ConfigTombstone;
 import io.llmfleet.embedded.registry.RegistryRecord.SchemaRecord;
+import io.llmfleet.embedded.registry.RegistryRecord.SchemaTombstone;
+import io.llmfleet.embedded.registry.SubjectVersions.Version;
 import org.apache.avro.Schema;
 
 /**
- * The registry's state and rules: schemas by global id, subjects with their versions, and
- * compatibility levels. Every change is first appended to the {@link SchemaLog} and
+ * The registry's operations and rules over its {@link RegistryState}: register with
+ * compatibility checks, look up, list, and soft or hard delete, with Confluent Schema
+ * Registry's error codes. Every change is first appended to the {@link SchemaLog} and
  * applied only once stored, so the state is always what a replay of the log rebuilds. The
  * same canonical schema text has one id in every subject. Thread-safe: one lock
  * serialises all access, which is plenty for a registry that is written a handful of
@@ -26,18 +27,7 @@ final class SchemaStore {
 
 	private final SchemaLog log;
 
-	private final Map<Integer, String> schemasById = new HashMap<>();
-
-	private final Map<String, Integer> idsBySchema = new HashMap<>();
-
-	/** Subject, then version, then schema id; sorted so listings come out in order. */
-	private final Map<String, TreeMap<Integer, Integer>> subjects = new TreeMap<>();
-
-	private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
-
-	private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
-
-	private int maxId;
+	private final RegistryState state = new RegistryState();
 
 	SchemaStore(SchemaLog log) {
 		this.log = log;
@@ -45,123 +35,135 @@ final class SchemaStore {
 
 	/** Applies a fact read back from the log; used on start and after every append. */
 	synchronized void apply(RegistryRecord record) {
-		if (record instanceof SchemaRecord schema) {
-			this.schemasById.putIfAbsent(schema.id(), schema.schema());
-			this.idsBySchema.putIfAbsent(schema.schema(), schema.id());
-			this.maxId = Math.max(this.maxId, schema.id());
-			TreeMap<Integer, Integer> versions = this.subjects.computeIfAbsent(schema.subject(),
-					(s) -> new TreeMap<>());
-			if (schema.deleted()) {
-				versions.remove(schema.version());
-			}
-			else {
-				versions.put(schema.version(), schema.id());
-			}
-		}
-		else if (record instanceof ConfigRecord config) {
-			if (config.subject() == null) {
-				this.globalLevel = config.level();
-			}
-			else {
-				this.subjectLevels.put(config.subject(), config.level());
-			}
-		}
+		this.state.apply(record);
 	}
 
 	/**
-	 * Registers a schema under a subject, or finds it there already.
+	 * Registers a schema under a subject, or finds it among its live versions. A schema
+	 * whose version was soft-deleted gets a new version with its old id, as in Confluent.
 	 * @return the schema's global id
 	 * @throws RegistryException 409 when the subject's level rejects it
 	 */
 	synchronized int register(String subject, Schema schema) {
 		String canonical = schema.toString();
-		Optional<RegisteredSchema> existing = find(subject, canonical);
-		if (existing.isPresent()) {
-			return existing.get().id();
+		Optional<Integer> knownId = this.state.idOf(canonical);
+		Optional<SubjectVersions> versions = this.state.subject(subject);
+		if (knownId.isPresent() && versions.flatMap((v) -> v.find(knownId.get(), LookupFilter.DEFAULT)).isPresent()) {
+			return knownId.get();
 		}
-		List<String> problems = effectiveLevel(subject).check(schema, parsedVersions(subject));
+		List<String> problems = this.state.effectiveLevel(subject).check(schema, this.state.liveSchemas(subject));
 		if (!problems.isEmpty()) {
 			throw RegistryException.incompatibleSchema(subject, problems);
 		}
-		int id = this.idsBySchema.getOrDefault(canonical, this.maxId + 1);
-		int version = versionsOf(subject).isEmpty() ? 1 : versionsOf(subject).lastKey() + 1;
-		append(new SchemaRecord(subject, version, id, canonical, false));
+		int id = knownId.orElse(this.state.maxId() + 1);
+		append(new SchemaRecord(subject, versions.map(SubjectVersions::nextVersion).orElse(1), id, canonical, false));
 		return id;
 	}
 
 	/**
 	 * Finds the version of a subject that holds a schema.
-	 * @throws RegistryException 40401 for an unknown subject, 40403 when the schema is
-	 * not in it
+	 * @throws RegistryException 40401 for a subject without versions the filter accepts,
+	 * 40403 when the schema is not in it
 	 */
-	synchronized RegisteredSchema lookup(String subject, Schema schema) {
-		requireSubject(subject);
-		return find(subject, schema.toString()).orElseThrow(RegistryException::schemaNotFound);
+	synchronized RegisteredSchema lookup(String subject, Schema schema, LookupFilter filter) {
+		SubjectVersions versions = this.state.requireSubject(subject, filter);
+		String canonical = schema.toString();
+		Version version = this.state.idOf(canonical)
+			.flatMap((id) -> versions.find(id, filter))
+			.orElseThrow(RegistryException::schemaNotFound);
+		return new RegisteredSchema(subject, version.id(), version.number(), canonical);
 	}
 
+	/** A schema by id; soft-deleted versions keep theirs readable. */
 	synchronized String schemaById(int id) {
-		String schema = this.schemasById.get(id);
+		String schema = this.state.schema(id);
 		if (schema == null) {
 			throw RegistryException.schemaIdNotFound(id);
 		}
 		return schema;
 	}
 
+	/** The highest id handed out, for {@code fetchMaxId}. */
+	synchronized int maxId() {
+		return this.state.maxId();
+	}
+
 	/** The subject and version pairs that use a schema id. */
-	synchronized List<RegisteredSchema> usesOf(int id) {
+	synchronized List<RegisteredSchema> usesOf(int id, LookupFilter filter) {
 		String schema = schemaById(id);
 		List<RegisteredSchema> uses = new ArrayList<>();
-		this.subjects.forEach((subject, versions) -> versions.forEach((version, versionId) -> {
-			if (versionId == id) {
-				uses.add(new RegisteredSchema(subject, id, version, schema));
-			}
-		}));
+		this.state.subjects()
+			.forEach((subject, versions) -> versions.list(filter)
+				.stream()
+				.filter((version) -> version.id() == id)
+				.forEach((version) -> uses.add(new RegisteredSchema(subject, id, version.number(), schema))));
 		return uses;
 	}
 
-	synchronized List<String> subjects() {
-		return this.subjects.entrySet().stream().filter((e) -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+	/**
+	 * Subjects with versions the filter accepts, only those with a prefix if one is
+	 * given.
+	 */
+	synchronized List<String> subjects(LookupFilter filter, String prefix) {
+		return this.state.subjects()
+			.entrySet()
+			.stream()
+			.filter((e) -> prefix == null || e.getKey().startsWith(prefix))
+			.filter((e) -> !e.getValue().list(filter).isEmpty())
+			.map((e) -> e.getKey())
+			.toList();
 	}
 
-	synchronized List<Integer> versions(String subject) {
-		return List.copyOf(requireSubject(subject).keySet());
+	synchronized List<Integer> versions(String subject, LookupFilter filter) {
+		return this.state.requireSubject(subject, filter).list(filter).stream().map(Version::number).toList();
 	}
 
 	/**
 	 * Returns a version of a subject.
-	 * @param version a version number, or -1 for the latest
+	 * @param version a version number, or -1 for the latest the filter accepts
 	 */
-	synchronized RegisteredSchema version(String subject, int version) {
-		TreeMap<Integer, Integer> versions = requireSubject(subject);
-		int resolved = (version == -1) ? versions.lastKey() : version;
-		Integer id = versions.get(resolved);
-		if (id == null) {
-			throw RegistryException.versionNotFound(subject, version);
-		}
-		return new RegisteredSchema(subject, id, resolved, this.schemasById.get(id));
+	synchronized RegisteredSchema version(String subject, int version, LookupFilter filter) {
+		SubjectVersions versions = this.state.requireSubject(subject, filter);
+		Version found = ((version == -1) ? versions.latest(filter) : versions.get(version))
+			.filter((v) -> filter.accepts(v.deleted()))
+			.orElseThrow(() -> RegistryException.versionNotFound(subject, version));
+		return registered(subject, found);
 	}
 
 	/**
-	 * Checks a schema against one version of a subject, or against the versions its level
-	 * compares with when {@code version} is empty.
+	 * Every version the filter accepts (or each subject's latest), for
+	 * {@code GET /schemas}.
+	 */
+	synchronized List<RegisteredSchema> schemas(String prefix, LookupFilter filter, boolean latestOnly) {
+		List<RegisteredSchema> schemas = new ArrayList<>();
+		for (String subject : subjects(filter, prefix)) {
+			SubjectVersions versions = this.state.subjects().get(subject);
+			(latestOnly ? versions.latest(filter).stream().toList() : versions.list(filter))
+				.forEach((v) -> schemas.add(registered(subject, v)));
+		}
+		return schemas;
+	}
+
+	/**
+	 * Checks a schema against one live version of a subject, or against the versions its
+	 * level compares with when {@code version} is empty (compatible when there are none).
 	 * @return why it is incompatible; empty when compatible
 	 */
 	synchronized List<String> checkCompatibility(String subject, Schema schema, Optional<Integer> version) {
-		CompatibilityLevel level = effectiveLevel(subject);
+		CompatibilityLevel level = this.state.effectiveLevel(subject);
 		if (version.isEmpty()) {
-			requireSubject(subject);
-			return level.check(schema, parsedVersions(subject));
+			return level.check(schema, this.state.liveSchemas(subject));
 		}
-		Schema existing = parse(version(subject, version.get()).schema());
-		return level.checkPair(schema, existing);
+		RegisteredSchema existing = version(subject, version.get(), LookupFilter.DEFAULT);
+		return level.checkPair(schema, existing.version(), new Schema.Parser().parse(existing.schema()));
 	}
 
 	synchronized CompatibilityLevel globalLevel() {
-		return this.globalLevel;
+		return this.state.globalLevel();
 	}
 
 	synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
-		return Optional.ofNullable(this.subjectLevels.get(subject));
+		return this.state.subjectLevel(subject);
 	}
 
 	/** Sets the global level ({@code subject} null) or a subject's level. */
@@ -169,45 +171,79 @@ final class SchemaStore {
 		append(new ConfigRecord(subject, level));
 	}
 
+	/**
+	 * Removes a subject's level, or resets the global one to the default.
+	 * @return the level that was removed
+	 * @throws RegistryException 40401 for an unknown subject, 40408 when it has no level
+	 */
+	synchronized CompatibilityLevel deleteLevel(String subject) {
+		CompatibilityLevel previous = (subject == null) ? this.state.globalLevel()
+				: this.state.subjectLevel(subject).orElse(null);
+		if (previous == null) {
+			throw this.state.subject(subject).isPresent() ? RegistryException.subjectLevelConfigNotFound(subject)
+					: RegistryException.subjectNotFound(subject);
+		}
+		append(new ConfigTombstone(subject));
+		return previous;
+	}
+
+	/**
+	 * Soft-deletes one version, or hard-deletes one that was soft-deleted first.
+	 * @param version a version number, or -1 for the latest
+	 * @return the version deleted
+	 */
+	synchronized int deleteVersion(String subject, int version, boolean permanent) {
+		SubjectVersions versions = this.state.requireSubject(subject, LookupFilter.INCLUDE_DELETED);
+		LookupFilter latestAmong = permanent ? LookupFilter.INCLUDE_DELETED : LookupFilter.DEFAULT;
+		Version target = ((version == -1) ? versions.latest(latestAmong) : versions.get(version))
+			.orElseThrow(() -> RegistryException.versionNotFound(subject, version));
+		if (!permanent && target.deleted()) {
+			throw RegistryException.versionSoftDeleted(subject, target.number());
+		}
+		if (permanent && !target.deleted()) {
+			throw RegistryException.versionNotSoftDeleted(subject, target.number());
+		}
+		append(permanent ? new SchemaTombstone(subject, target.number()) : softDeleted(subject, target));
+		return target.number();
+	}
+
+	/**
+	 * Soft-deletes every live version of a subject (and its compatibility level, as
+	 * Confluent does), or hard-deletes a subject whose versions were all soft-deleted.
+	 * @return the versions deleted
+	 */
+	synchronized List<Integer> deleteSubject(String subject, boolean permanent) {
+		SubjectVersions versions = this.state.requireSubject(subject, LookupFilter.INCLUDE_DELETED);
+		List<Version> live = versions.list(LookupFilter.DEFAULT);
+		if (!permanent) {
+			if (live.isEmpty()) {
+				throw RegistryException.subjectSoftDeleted(subject);
+			}
+			live.forEach((v) -> append(softDeleted(subject, v)));
+			if (this.state.subjectLevel(subject).isPresent()) {
+				append(new ConfigTombstone(subject));
+			}
+			return live.stream().map(Version::number).toList();
+		}
+		if (!live.isEmpty()) {
+			throw RegistryException.subjectNotSoftDeleted(subject);
+		}
+		List<Version> all = versions.list(LookupFilter.INCLUDE_DELETED);
+		all.forEach((v) -> append(new SchemaTombstone(subject, v.number())));
+		return all.stream().map(Version::number).toList();
+	}
+
+	private SchemaRecord softDeleted(String subject, Version version) {
+		return new SchemaRecord(subject, version.number(), version.id(), this.state.schema(version.id()), true);
+	}
+
+	private RegisteredSchema registered(String subject, Version version) {
+		return new RegisteredSchema(subject, version.id(), version.number(), this.state.schema(version.id()));
+	}
+
 	private void append(RegistryRecord record) {
 		this.log.append(record);
-		apply(record);
-	}
-
-	private CompatibilityLevel effectiveLevel(String subject) {
-		return this.subjectLevels.getOrDefault(subject, this.globalLevel);
-	}
-
-	private Optional<RegisteredSchema> find(String subject, String canonical) {
-		Integer id = this.idsBySchema.get(canonical);
-		if (id == null) {
-			return Optional.empty();
-		}
-		return versionsOf(subject).entrySet()
-			.stream()
-			.filter((e) -> e.getValue().equals(id))
-			.findFirst()
-			.map((e) -> new RegisteredSchema(subject, id, e.getKey(), canonical));
-	}
-
-	private TreeMap<Integer, Integer> versionsOf(String subject) {
-		return this.subjects.getOrDefault(subject, new TreeMap<>());
-	}
-
-	private TreeMap<Integer, Integer> requireSubject(String subject) {
-		TreeMap<Integer, Integer> versions = versionsOf(subject);
-		if (versions.isEmpty()) {
-			throw RegistryException.subjectNotFound(subject);
-		}
-		return versions;
-	}
-
-	private List<Schema> parsedVersions(String subject) {
-		return versionsOf(subject).values().stream().map((id) -> parse(this.schemasById.get(id))).toList();
-	}
-
-	private static Schema parse(String canonical) {
-		return new Schema.Parser().parse(canonical);
+		this.state.apply(record);
 	}
 
 	/**

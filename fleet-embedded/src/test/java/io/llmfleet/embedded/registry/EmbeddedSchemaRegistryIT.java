@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.llmfleet.embedded.kafka.EmbeddedKafkaBroker;
@@ -15,17 +14,20 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(SharedBroker.class)
 class EmbeddedSchemaRegistryIT {
 
 	private static final String SCHEMA_TOPIC = "_schemas_it";
 
 	private static final String RESTART_TOPIC = "_schemas_restart_it";
+
+	private static final String DELETES_TOPIC = "_schemas_deletes_it";
 
 	private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
@@ -39,9 +41,6 @@ class EmbeddedSchemaRegistryIT {
 	private static final String V2_ADDED_WITHOUT_DEFAULT = "{\"type\":\"record\",\"name\":\"Order\",\"fields\":["
 			+ "{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"qty\",\"type\":\"int\"}]}";
 
-	@TempDir
-	static Path dataDir;
-
 	private static EmbeddedKafkaBroker broker;
 
 	private static EmbeddedSchemaRegistry registry;
@@ -49,15 +48,14 @@ class EmbeddedSchemaRegistryIT {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() {
-		broker = EmbeddedKafkaBroker.start(dataDir, 0);
+	static void start(EmbeddedKafkaBroker sharedBroker) {
+		broker = sharedBroker;
 		registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0, SCHEMA_TOPIC);
 	}
 
 	@AfterAll
 	static void stop() {
 		registry.close();
-		broker.close();
 	}
 
 	@Test
@@ -198,6 +196,51 @@ class EmbeddedSchemaRegistryIT {
 			int newId = register(second, "other-value", "\"string\"").path("id").asInt();
 			assertThat(newId).isEqualTo(firstId + 2);
 		}
+	}
+
+	@Test
+	void deletesAndRemovedLevelsSurviveARegistryRestart() {
+		int v1Id;
+		try (EmbeddedSchemaRegistry first = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0, DELETES_TOPIC)) {
+			v1Id = register(first, "kept-value", V1).path("id").asInt();
+			register(first, "kept-value", V2_ADDED_WITH_DEFAULT);
+			assertThat(call(first, "DELETE", "/subjects/kept-value/versions/1", null, 200).asInt()).isEqualTo(1);
+			register(first, "gone-value", "\"string\"");
+			call(first, "PUT", "/config/gone-value", "{\"compatibility\":\"NONE\"}", 200);
+			call(first, "DELETE", "/subjects/gone-value", null, 200);
+			assertThat(call(first, "DELETE", "/subjects/gone-value?permanent=true", null, 200).toString())
+				.isEqualTo("[1]");
+		}
+		try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0,
+				DELETES_TOPIC)) {
+			assertThat(call(second, "GET", "/subjects/kept-value/versions", null, 200).toString()).isEqualTo("[2]");
+			assertThat(call(second, "GET", "/subjects/kept-value/versions?deleted=true", null, 200).toString())
+				.isEqualTo("[1,2]");
+			assertThat(call(second, "GET", "/subjects?deleted=true", null, 200).toString())
+				.isEqualTo("[\"kept-value\"]");
+			assertThat(call(second, "GET", "/schemas/ids/" + v1Id, null, 200).path("schema").asString())
+				.contains("Order");
+			assertThat(call(second, "GET", "/config/gone-value", null, 404).path("error_code").asInt())
+				.isEqualTo(40408);
+			// A soft-deleted schema comes back as a new version with its old id.
+			assertThat(register(second, "kept-value", V1).path("id").asInt()).isEqualTo(v1Id);
+			assertThat(call(second, "GET", "/subjects/kept-value/versions", null, 200).toString()).isEqualTo("[2,3]");
+		}
+	}
+
+	@Test
+	void queryParametersOfConfluentClientsAreDecodedAndHonoured() {
+		int id = register(registry, "query-value", V1).path("id").asInt();
+		call(registry, "DELETE", "/subjects/query-value/versions/latest", null, 200);
+
+		assertThat(call(registry, "GET", "/subjects/query-value/versions/1?deleted=true&format=", null, 200).path("id")
+			.asInt()).isEqualTo(id);
+		assertThat(call(registry, "GET", "/schemas/ids/" + id + "?subject=query-value&fetchMaxId=true", null, 200)
+			.path("maxId")
+			.asInt()).isGreaterThanOrEqualTo(id);
+		assertThat(call(registry, "POST", "/subjects/query-value?normalize=false&deleted=true", schemaBody(V1), 200)
+			.path("version")
+			.asInt()).isEqualTo(1);
 	}
 
 	@Test

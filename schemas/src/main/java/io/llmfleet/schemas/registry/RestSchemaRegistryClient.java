@@ -1,127 +1,123 @@
 package io.llmfleet.schemas.registry;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
+import org.apache.kafka.common.config.ConfigException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link SchemaRegistryClient} over the Confluent Schema Registry REST API, with caches
  * of ids by subject and schema and of schemas by id. Works against a Confluent Schema
- * Registry and against the fleet's embedded one.
+ * Registry and against the fleet's embedded one, over HTTP or HTTPS (mutual TLS
+ * included), with basic auth, failing over between URLs and retrying what may pass as
+ * {@link RegistryClientConfig} says.
  */
 public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
-	private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final URI baseUrl;
-
-	private final HttpClient http;
-
-	private final Duration requestTimeout;
+	private final RegistryHttp http;
 
 	private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
 	private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
+	/** A client for one URL with Confluent's default retries and no TLS settings. */
 	public RestSchemaRegistryClient(String baseUrl) {
-		this(baseUrl, Duration.ofSeconds(10));
+		this(RegistryClientConfig.of(baseUrl));
 	}
 
 	public RestSchemaRegistryClient(String baseUrl, Duration requestTimeout) {
-		this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-		this.requestTimeout = requestTimeout;
-		this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+		this(RegistryClientConfig.of(baseUrl).withRequestTimeout(requestTimeout));
+	}
+
+	public RestSchemaRegistryClient(RegistryClientConfig config) {
+		this.http = new RegistryHttp(config);
+	}
+
+	/**
+	 * A client configured from Kafka client properties under Confluent's names.
+	 * @throws ConfigException when a setting is missing or wrong
+	 */
+	public static RestSchemaRegistryClient fromConfigs(Map<String, ?> configs) {
+		return new RestSchemaRegistryClient(RegistryClientConfig.from(configs));
 	}
 
 	@Override
 	public int register(String subject, Schema schema) {
-		return this.idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), (key) -> {
-			JsonNode body = post("subjects/" + encode(subject) + "/versions", schemaBody(schema));
-			return rememberSchema(body.get("id").asInt(), schema);
-		});
+		return cachedId(subject, schema, "/versions");
 	}
 
 	@Override
 	public int lookup(String subject, Schema schema) {
-		return this.idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), (key) -> {
-			JsonNode body = post("subjects/" + encode(subject), schemaBody(schema));
-			return rememberSchema(body.get("id").asInt(), schema);
-		});
+		return cachedId(subject, schema, "");
 	}
 
 	@Override
 	public Schema getById(int id) {
-		return this.schemasById.computeIfAbsent(id, (key) -> {
-			JsonNode body = send(HttpRequest.newBuilder(this.baseUrl.resolve("schemas/ids/" + id)).GET());
-			return new Schema.Parser().parse(body.get("schema").asString());
-		});
+		Schema cached = this.schemasById.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		JsonNode body = this.http.get("schemas/ids/" + id);
+		Schema schema = parse(body.path("schema"), "schemas/ids/" + id);
+		Schema raced = this.schemasById.putIfAbsent(id, schema);
+		return (raced != null) ? raced : schema;
 	}
 
-	private int rememberSchema(int id, Schema schema) {
+	@Override
+	public RegisteredSchema latest(String subject) {
+		String path = "subjects/" + encode(subject) + "/versions/latest";
+		JsonNode body = this.http.get(path);
+		RegisteredSchema latest = new RegisteredSchema(subject, idOf(body, path), body.path("version").asInt(),
+				parse(body.path("schema"), path));
+		this.schemasById.putIfAbsent(latest.id(), latest.schema());
+		return latest;
+	}
+
+	/**
+	 * Asks the registry once per subject and schema. The call happens outside any map
+	 * lock: a registry that is down holds up only the callers that need it.
+	 */
+	private int cachedId(String subject, Schema schema, String pathSuffix) {
+		SubjectSchema key = new SubjectSchema(subject, schema);
+		Integer cached = this.idsBySubjectSchema.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		JsonNode body = this.http.post("subjects/" + encode(subject) + pathSuffix,
+				JSON.writeValueAsString(Map.of("schema", schema.toString())));
+		int id = idOf(body, "subjects/" + subject + pathSuffix);
 		this.schemasById.putIfAbsent(id, schema);
+		this.idsBySubjectSchema.putIfAbsent(key, id);
 		return id;
 	}
 
-	private JsonNode post(String path, String body) {
-		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path))
-			.header("Content-Type", CONTENT_TYPE)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	private int idOf(JsonNode body, String path) {
+		if (!body.path("id").isInt()) {
+			throw new SchemaRegistryException(200, 200,
+					path + " on " + this.http.baseUrl() + " answered without a numeric \"id\": " + body);
+		}
+		return body.path("id").asInt();
 	}
 
-	private JsonNode send(HttpRequest.Builder request) {
-		HttpRequest built = request.header("Accept", CONTENT_TYPE).timeout(this.requestTimeout).build();
-		HttpResponse<String> response;
-		try {
-			response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
+	private Schema parse(JsonNode schema, String path) {
+		if (!schema.isString()) {
+			throw new SchemaRegistryException(200, 200,
+					"GET " + path + " on " + this.http.baseUrl() + " answered without a \"schema\" string");
 		}
-		catch (IOException ex) {
-			throw new SchemaRegistryException("Schema registry at " + this.baseUrl + " is unreachable: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SchemaRegistryException("Interrupted calling the schema registry at " + this.baseUrl, ex);
-		}
-		if (response.statusCode() / 100 != 2) {
-			throw errorOf(built, response);
-		}
-		return JSON.readTree(response.body());
+		return new Schema.Parser().parse(schema.asString());
 	}
 
-	private static SchemaRegistryException errorOf(HttpRequest request, HttpResponse<String> response) {
-		int errorCode = response.statusCode();
-		String message = response.body();
-		try {
-			JsonNode error = JSON.readTree(response.body());
-			errorCode = error.path("error_code").asInt(errorCode);
-			message = error.path("message").asString(message);
-		}
-		catch (RuntimeException notJson) {
-			// A proxy or a crashed registry answers in HTML or plain text: keep the raw
-			// body.
-		}
-		return new SchemaRegistryException(response.statusCode(), errorCode,
-				request.method() + " " + request.uri().getPath() + ": " + message);
-	}
-
-	private static String schemaBody(Schema schema) {
-		return JSON.writeValueAsString(Map.of("schema", schema.toString()));
-	}
-
+	/** Percent-encodes a subject as one path segment ({@code +} would mean a plus). */
 	private static String encode(String subject) {
-		return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+		return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private record SubjectSchema(String subject, Schema schema) {

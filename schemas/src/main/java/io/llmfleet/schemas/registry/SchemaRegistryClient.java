@@ -11,6 +11,8 @@ public interface SchemaRegistryClient {
 	/**
 	 * Registers {@code schema} under {@code subject} (a no-op when it is already there).
 	 * @return the schema's global id
+	 * @throws SchemaRegistryException with error code 409 when the subject's
+	 * compatibility level refuses it
 	 */
 	int register(String subject, Schema schema);
 
@@ -22,5 +24,16 @@ public interface SchemaRegistryClient {
 
 	/** Fetches the schema with the given global id. */
 	Schema getById(int id);
+
+	/**
+	 * Fetches the latest version of a subject, never from a cache: callers that want one
+	 * keep it themselves, as {@code use.latest.version} does.
+	 * @throws SchemaRegistryException with error code 40401 when the subject has no
+	 * version
+	 */
+	default RegisteredSchema latest(String subject) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot fetch the latest version of "
+				+ subject + ", which use.latest.version needs");
+	}
 
 }

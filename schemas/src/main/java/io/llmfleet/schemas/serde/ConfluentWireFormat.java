@@ -2,8 +2,6 @@ package io.llmfleet.schemas.serde;
 
 import java.nio.ByteBuffer;
 
-import org.apache.kafka.common.errors.SerializationException;
-
 /**
  * The Confluent framing around an Avro payload: one magic byte (0), then the schema's
  * global id as a 4-byte big-endian integer, then the Avro binary encoding of the record.
@@ -27,17 +25,18 @@ public final class ConfluentWireFormat {
 	/**
 	 * Reads the schema id from a framed payload, leaving the buffer at the start of the
 	 * Avro bytes.
-	 * @throws SerializationException when the bytes are not in the Confluent wire format
+	 * @throws PoisonRecordException ({@code NOT_WIRE_FORMAT}) when the bytes are shorter
+	 * than the header or do not start with the magic byte
 	 */
 	public static int readSchemaId(ByteBuffer buffer, String topic) {
 		if (buffer.remaining() < HEADER_SIZE) {
-			throw new SerializationException("Record on " + topic + " has " + buffer.remaining()
-					+ " bytes, fewer than the 5-byte Confluent wire-format header");
+			throw PoisonRecordException.notWireFormat(topic,
+					"it has " + buffer.remaining() + " bytes, fewer than the 5-byte header (magic byte 0, schema id)");
 		}
 		byte magic = buffer.get();
 		if (magic != MAGIC_BYTE) {
-			throw new SerializationException(
-					"Record on " + topic + " starts with byte " + magic + ", not the Confluent magic byte 0");
+			throw PoisonRecordException.notWireFormat(topic,
+					"it starts with byte " + magic + ", not the Confluent magic byte 0");
 		}
 		return buffer.getInt();
 	}

@@ -15,6 +15,7 @@ import org.springframework.kafka.listener.MessageListener;
 
 import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.schemas.serde.FleetAvroDeserializer;
 import io.llmfleet.worker.backend.Backend;
 
 /**
@@ -47,6 +48,9 @@ class WorkerContainers implements SmartLifecycle {
 		consumer.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
 		consumer.setProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
 				Long.toString(properties.maxPollInterval().toMillis()));
+		// Anything but a RoutedRequest on a model topic fails in the deserializer as
+		// WRONG_TYPE, with its bytes kept for the dead letter.
+		consumer.setProperty(FleetAvroDeserializer.VALUE_TYPE_CONFIG, RoutedRequest.class.getName());
 		for (String modelId : served.ids()) {
 			ConcurrentMessageListenerContainer<String, RoutedRequest> container = factory
 				.createContainer(topics.model(modelId));
