@@ -9,10 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseClockTests {
 
 	@Test
-	void instantClockNeverWaits() throws InterruptedException {
-		ResponseClock clock = ResponseClock.start(LatencyModel.instant());
-		clock.awaitAll(10_000);
-		assertThat(clock.elapsed()).isLessThan(Duration.ofMillis(50));
+	void instantClockHasNothingToWaitFor() throws InterruptedException {
+		assertThat(LatencyModel.instant().offsetOfToken(10_000)).isEqualTo(Duration.ZERO);
+		ResponseClock.start(LatencyModel.instant()).awaitAll(10_000);
 	}
 
 	@Test
@@ -21,8 +20,9 @@ class ResponseClockTests {
 		clock.awaitToken(0);
 		assertThat(clock.timeToFirstToken()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
 		clock.awaitToken(4);
+		// Deadlines count from the start, so a late first token does not push the rest back:
+		// only these lower bounds hold on a loaded machine.
 		assertThat(clock.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-		assertThat(clock.sinceFirstToken()).isGreaterThanOrEqualTo(Duration.ofMillis(20));
 	}
 
 	@Test
