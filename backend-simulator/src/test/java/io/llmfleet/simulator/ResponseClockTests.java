@@ -20,7 +20,8 @@ class ResponseClockTests {
 		clock.awaitToken(0);
 		assertThat(clock.timeToFirstToken()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
 		clock.awaitToken(4);
-		// Deadlines count from the start, so a late first token does not push the rest back:
+		// Deadlines count from the start, so a late first token does not push the rest
+		// back:
 		// only these lower bounds hold on a loaded machine.
 		assertThat(clock.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
 	}
