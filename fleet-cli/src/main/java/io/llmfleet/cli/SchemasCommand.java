@@ -23,9 +23,9 @@ import io.llmfleet.cli.local.FleetConfiguration;
 import io.llmfleet.core.topic.FleetTopics;
 
 /**
- * {@code fleet schemas}: writes the Avro schema of every fleet record as {@code .avsc}, for
- * clients in other languages, and optionally registers the two a client uses under the
- * default topics' subjects, so Confluent serializers can write with
+ * {@code fleet schemas}: writes the Avro schema of every fleet record as {@code .avsc},
+ * for clients in other languages, and optionally registers the two a client uses under
+ * the default topics' subjects, so Confluent serializers can write with
  * {@code use.latest.version}.
  */
 @Command(name = "schemas", mixinStandardHelpOptions = true,
