@@ -1,13 +1,19 @@
 package io.llmfleet.classifier;
 
+import java.io.IOException;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import io.llmfleet.classifier.rules.ClassifierProperties;
-import io.llmfleet.classifier.rules.RuleClassifier;
+import io.llmfleet.classifier.decision.ClassifierProperties;
+import io.llmfleet.classifier.decision.TierClassifier;
+import io.llmfleet.classifier.language.LanguageIdentifier;
+import io.llmfleet.classifier.model.ModelLocation;
+import io.llmfleet.classifier.model.ReloadingModel;
+import io.llmfleet.classifier.rules.RuleSet;
 import io.llmfleet.core.catalog.FleetCatalog;
 
 /**
@@ -29,9 +35,18 @@ public class ClassifierApplication {
 		builder().run(args);
 	}
 
+	@Bean(destroyMethod = "close")
+	ReloadingModel tierModel(ClassifierProperties properties, FleetCatalog catalog) throws IOException {
+		return new ReloadingModel(ModelLocation.of(properties.model()), properties.reloadInterval(),
+				(model) -> TierClassifier.requireKnownTiers(model, catalog));
+	}
+
 	@Bean
-	RuleClassifier ruleClassifier(FleetCatalog catalog, ClassifierProperties properties) {
-		return new RuleClassifier(catalog, properties);
+	TierClassifier tierClassifier(FleetCatalog catalog, ClassifierProperties properties, ReloadingModel tierModel) {
+		LanguageIdentifier languages = properties.language().enabled() ? new LanguageIdentifier(properties.language())
+				: null;
+		return new TierClassifier(catalog, new RuleSet(properties.rules(), catalog), tierModel, languages,
+				properties.confidenceThreshold());
 	}
 
 }

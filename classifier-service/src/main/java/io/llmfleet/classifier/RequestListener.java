@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import io.llmfleet.classifier.decision.TierClassifier;
 import io.llmfleet.classifier.rules.ClassifierDecision;
 import io.llmfleet.classifier.rules.ClassifierDecision.Classified;
 import io.llmfleet.classifier.rules.ClassifierDecision.Rejected;
-import io.llmfleet.classifier.rules.RuleClassifier;
 import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.reply.Results;
 import io.llmfleet.core.topic.FleetTopics;
@@ -31,13 +31,13 @@ public class RequestListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestListener.class);
 
-	private final RuleClassifier classifier;
+	private final TierClassifier classifier;
 
 	private final ResultPublisher publisher;
 
 	private final FleetTopics topics;
 
-	RequestListener(RuleClassifier classifier, ResultPublisher publisher, FleetTopics topics) {
+	RequestListener(TierClassifier classifier, ResultPublisher publisher, FleetTopics topics) {
 		this.classifier = classifier;
 		this.publisher = publisher;
 		this.topics = topics;

@@ -52,7 +52,7 @@ class FleetEndToEndIT {
 
 	private static final String DEAD_LETTER = FleetConfiguration.defaults().topics().deadLetter();
 
-	/** Prompts the default classifier rules put in each tier. */
+	/** Prompts the default classifier puts in each tier (the shipped model and rules). */
 	private static final Map<String, String> PROMPT_BY_TIER = Map.of("fast", "What is the capital of country %d?",
 			"code", "Write a Python function that returns %d squared.", "heavy",
 			"Prove step by step that %d plus one is greater than %d.");

@@ -1,2 +1,5 @@
-/** Tier decisions from configured rules, model pins and tier hints. */
+/**
+ * Request validation, model pins and the configured strong-signal rules that override the
+ * learned model.
+ */
 package io.llmfleet.classifier.rules;

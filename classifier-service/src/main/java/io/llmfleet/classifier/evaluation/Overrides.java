@@ -1,0 +1,17 @@
+package io.llmfleet.classifier.evaluation;
+
+/**
+ * What the request path does to a model's probabilities before it routes, so that
+ * evaluation measures the first stage as it serves: today the configured strong-signal
+ * rules, which replace the distribution when they match.
+ */
+@FunctionalInterface
+public interface Overrides {
+
+	/** No overrides: the model alone. */
+	Overrides NONE = (prompt, probabilities) -> probabilities;
+
+	/** The probabilities the request path routes on, for {@code prompt}. */
+	double[] apply(String prompt, double[] probabilities);
+
+}
