@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -97,16 +99,22 @@ public record FleetCatalog(@NotEmpty List<@Valid Tier> tiers, @NotEmpty List<@Va
 	}
 
 	/**
-	 * The tier to try after {@code tier} failed, for a request first classified as
-	 * {@code classifiedTier}: the next entry of the classified tier's fallback chain
-	 * after the failed one.
+	 * The tiers to fall back to, in order, after {@code tier} for a request classified
+	 * {@code classifiedTier}: the rest of the classified tier's chain after it; for a
+	 * tier off that chain (a request escalated for its context), that tier's own chain.
 	 */
-	public Optional<String> fallbackAfter(String classifiedTier, String failedTier) {
+	public List<String> fallbacksAfter(String classifiedTier, String tier) {
 		List<String> chain = new ArrayList<>();
 		chain.add(classifiedTier);
 		chain.addAll(tier(classifiedTier).fallback());
-		int failed = chain.indexOf(failedTier);
-		return (failed >= 0 && failed + 1 < chain.size()) ? Optional.of(chain.get(failed + 1)) : Optional.empty();
+		int at = chain.indexOf(tier);
+		return (at >= 0) ? List.copyOf(chain.subList(at + 1, chain.size())) : tier(tier).fallback();
+	}
+
+	/** The tiers heavier than {@code tier}, lightest first. */
+	public List<String> heavierTiers(String tier) {
+		List<String> names = tierNames();
+		return names.subList(names.indexOf(tier) + 1, names.size());
 	}
 
 	private Tier tier(String name) {
@@ -147,12 +155,25 @@ public record FleetCatalog(@NotEmpty List<@Valid Tier> tiers, @NotEmpty List<@Va
 	 * @param tier the tier it serves
 	 * @param contextLength context window in tokens
 	 * @param vram memory it needs on a GPU when loaded
+	 * @param cost relative cost of one request on it (replay evaluation weighs routing
+	 * policies by it); 1 by default
 	 */
 	public record Model(
 			@NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]+",
 					message = "must be topic-safe: letters, digits, '.', '_' and '-'") String id,
 			@NotBlank String backend, @NotBlank String backendModel, @NotBlank String tier,
-			@DefaultValue("8192") @Min(1) int contextLength, @DefaultValue("0B") DataSize vram) {
+			@DefaultValue("8192") @Min(1) int contextLength, @DefaultValue("0B") DataSize vram,
+			@DefaultValue("1") @DecimalMin("0") double cost) {
+
+		@ConstructorBinding
+		public Model {
+		}
+
+		/** A model of cost 1. */
+		public Model(String id, String backend, String backendModel, String tier, int contextLength, DataSize vram) {
+			this(id, backend, backendModel, tier, contextLength, vram, 1);
+		}
+
 	}
 
 }

@@ -51,6 +51,17 @@ public final class Results {
 			.build();
 	}
 
+	/**
+	 * The request's deadline passed while it was being re-routed after failed attempts.
+	 */
+	public static InferenceResult expiredAfter(InferenceRequest request, int attempts) {
+		return of(request, ResultStatus.EXPIRED)
+			.setError(new ResultError(ErrorKind.EXPIRED,
+					"Deadline " + request.getDeadlineAt() + " passed after " + attempts
+							+ " failed attempt(s); the history says how each ended"))
+			.build();
+	}
+
 	/** Whether {@code request}'s deadline has passed. */
 	public static boolean isExpired(InferenceRequest request, Instant now) {
 		return request.getDeadlineAt() != null && now.isAfter(request.getDeadlineAt());

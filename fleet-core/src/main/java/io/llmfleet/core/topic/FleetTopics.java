@@ -69,6 +69,11 @@ public record FleetTopics(
 		return this.prefix + "outcomes";
 	}
 
+	/** Batch manifests, compacted by batch id. */
+	public String batches() {
+		return this.prefix + "batches";
+	}
+
 	/** The consumer group of the workers serving one model: they share its partitions. */
 	public String workerGroup(String modelId) {
 		return this.prefix + "workers." + modelId;
@@ -89,8 +94,10 @@ public record FleetTopics(
 		for (String name : List.of(requests(), classified(), deadLetter(), results(), outcomes())) {
 			topics.add(new NewTopic(name, this.partitions, this.replicationFactor));
 		}
-		topics.add(new NewTopic(capacity(), 1, this.replicationFactor)
-			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+		for (String compacted : List.of(capacity(), batches())) {
+			topics.add(new NewTopic(compacted, 1, this.replicationFactor)
+				.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+		}
 		catalog.models()
 			.forEach((model) -> topics
 				.add(new NewTopic(model(model.id()), this.modelPartitions, this.replicationFactor)));

@@ -20,10 +20,21 @@ class FleetCatalogTests {
 
 	@Test
 	void fallbackWalksTheClassifiedTiersChainPastTheFailedTier() {
-		assertThat(CATALOG.fallbackAfter("large", "large")).contains("medium");
-		assertThat(CATALOG.fallbackAfter("large", "medium")).contains("small");
-		assertThat(CATALOG.fallbackAfter("large", "small")).isEmpty();
-		assertThat(CATALOG.fallbackAfter("small", "small")).isEmpty();
+		assertThat(CATALOG.fallbacksAfter("large", "large")).containsExactly("medium", "small");
+		assertThat(CATALOG.fallbacksAfter("large", "medium")).containsExactly("small");
+		assertThat(CATALOG.fallbacksAfter("large", "small")).isEmpty();
+		assertThat(CATALOG.fallbacksAfter("small", "small")).isEmpty();
+	}
+
+	@Test
+	void aTierOffTheClassifiedChainFallsBackAlongItsOwnChain() {
+		assertThat(CATALOG.fallbacksAfter("small", "large")).containsExactly("medium", "small");
+	}
+
+	@Test
+	void heavierTiersAreListedLightestFirst() {
+		assertThat(CATALOG.heavierTiers("small")).containsExactly("medium", "large");
+		assertThat(CATALOG.heavierTiers("large")).isEmpty();
 	}
 
 	@Test

@@ -27,17 +27,17 @@ class FleetTopicsTests {
 	}
 
 	@Test
-	void capacityIsCompactedAndModelTopicsGetTheirOwnPartitionCount() {
+	void capacityAndBatchesAreCompactedAndModelTopicsGetTheirOwnPartitionCount() {
 		FleetCatalog catalog = new FleetCatalog(List.of(new Tier("t", List.of())),
 				List.of(new Model("m", "ollama", "m:1", "t", 8192, null)));
 
 		List<NewTopic> all = this.topics.all(catalog);
 
-		assertThat(all).extracting(NewTopic::name).hasSize(7).contains("acme.model.m");
-		assertThat(all).filteredOn((topic) -> topic.name().equals("acme.capacity"))
-			.singleElement()
-			.extracting(NewTopic::configs)
-			.isEqualTo(Map.of("cleanup.policy", "compact"));
+		assertThat(all).extracting(NewTopic::name).hasSize(8).contains("acme.model.m");
+		assertThat(all)
+			.filteredOn((topic) -> topic.name().equals("acme.capacity") || topic.name().equals("acme.batches"))
+			.hasSize(2)
+			.allSatisfy((topic) -> assertThat(topic.configs()).isEqualTo(Map.of("cleanup.policy", "compact")));
 		assertThat(all).filteredOn((topic) -> topic.name().equals("acme.model.m"))
 			.singleElement()
 			.extracting(NewTopic::numPartitions)
