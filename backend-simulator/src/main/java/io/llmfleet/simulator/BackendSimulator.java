@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.llmfleet.simulator.fault.SimulatorFaults;
 import io.llmfleet.simulator.http.SimulatedServer;
 import io.llmfleet.simulator.ollama.OllamaServer;
 import io.llmfleet.simulator.vllm.VllmServer;
@@ -16,9 +17,12 @@ import org.slf4j.LoggerFactory;
  * A simulated Ollama server and a simulated vLLM server, both on 127.0.0.1, speaking each
  * backend's real HTTP API with made-up but deterministic answers paced by a
  * {@link LatencyModel}. Used by integration tests, by {@code fleet local} when no Ollama
- * runs, and by benchmarks. Lifecycle: {@link #start} binds and serves; {@link #close}
- * stops both servers and interrupts requests in flight. Thread-safe; requests are served
- * concurrently on a cached pool of daemon threads.
+ * runs, and by benchmarks. Each server injects the faults of its {@link SimulatorFaults},
+ * set at start from the settings and changed at run time in process
+ * ({@link #ollamaFaults()}, {@link #vllmFaults()}) or over HTTP ({@code /admin/faults}).
+ * Lifecycle: {@link #start} binds and serves; {@link #close} stops both servers and
+ * interrupts requests in flight. Thread-safe; requests are served concurrently on a
+ * cached pool of daemon threads.
  */
 public final class BackendSimulator implements AutoCloseable {
 
@@ -30,15 +34,22 @@ public final class BackendSimulator implements AutoCloseable {
 
 	private final SimulatedServer vllm;
 
-	private BackendSimulator(ExecutorService executor, SimulatedServer ollama, SimulatedServer vllm) {
+	private final SimulatorFaults ollamaFaults;
+
+	private final SimulatorFaults vllmFaults;
+
+	private BackendSimulator(ExecutorService executor, SimulatedServer ollama, SimulatedServer vllm,
+			SimulatorFaults ollamaFaults, SimulatorFaults vllmFaults) {
 		this.executor = executor;
 		this.ollama = ollama;
 		this.vllm = vllm;
+		this.ollamaFaults = ollamaFaults;
+		this.vllmFaults = vllmFaults;
 	}
 
 	/**
 	 * Starts both servers.
-	 * @param settings ports, models and latency
+	 * @param settings ports, models, latency, model loading and initial faults
 	 * @return the running simulator
 	 * @throws java.io.UncheckedIOException when a port cannot be bound
 	 */
@@ -46,14 +57,24 @@ public final class BackendSimulator implements AutoCloseable {
 		// a cached pool grows with demand: streamed requests hold their thread while
 		// paced
 		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+		SimulatorFaults ollamaFaults = OllamaServer.newFaults();
+		ollamaFaults.set(settings.ollamaFaults());
+		SimulatorFaults vllmFaults = VllmServer.newFaults();
+		vllmFaults.set(settings.vllmFaults());
 		SimulatedServer ollama = null;
 		try {
-			ollama = SimulatedServer.start(settings.ollamaPort(), OllamaServer.router(settings), executor);
-			SimulatedServer vllm = SimulatedServer.start(settings.vllmPort(), VllmServer.router(settings), executor);
+			ollama = SimulatedServer.start(settings.ollamaPort(), OllamaServer.router(settings, ollamaFaults),
+					executor);
+			SimulatedServer vllm = SimulatedServer.start(settings.vllmPort(), VllmServer.router(settings, vllmFaults),
+					executor);
 			logger.info("Backend simulator started: Ollama {} (models {}), vLLM {} (models {}), latency {}",
 					ollama.baseUrl(), settings.ollamaModels(), vllm.baseUrl(), settings.vllmModels(),
 					settings.latency());
-			return new BackendSimulator(executor, ollama, vllm);
+			if (!settings.ollamaFaults().isEmpty() || !settings.vllmFaults().isEmpty()) {
+				logger.info("Backend simulator injects faults: Ollama {}, vLLM {}", settings.ollamaFaults(),
+						settings.vllmFaults());
+			}
+			return new BackendSimulator(executor, ollama, vllm, ollamaFaults, vllmFaults);
 		}
 		catch (RuntimeException ex) {
 			if (ollama != null) {
@@ -78,6 +99,22 @@ public final class BackendSimulator implements AutoCloseable {
 	 */
 	public URI vllmBaseUrl() {
 		return this.vllm.baseUrl();
+	}
+
+	/**
+	 * The faults the simulated Ollama injects; changes apply to the next request.
+	 * @return the live fault set, shared with its {@code /admin/faults} endpoint
+	 */
+	public SimulatorFaults ollamaFaults() {
+		return this.ollamaFaults;
+	}
+
+	/**
+	 * The faults the simulated vLLM injects; changes apply to the next request.
+	 * @return the live fault set, shared with its {@code /admin/faults} endpoint
+	 */
+	public SimulatorFaults vllmFaults() {
+		return this.vllmFaults;
 	}
 
 	/**

@@ -1,16 +1,25 @@
 package io.llmfleet.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.llmfleet.simulator.fault.Fault;
+import io.llmfleet.simulator.fault.FaultJson;
 
 /**
  * Runs the simulator as a standalone process until interrupted, for demos and for
  * pointing a worker at it by hand. Prints plainly that the backends are simulated.
  * Options:
  * {@code --ollama-port 11434 --vllm-port 8000 --ollama-models a,b --vllm-models c
- * --ttft-ms 150 --tokens-per-second 60 --max-tokens 48 --max-model-len 8192 --instant}.
+ * --ttft-ms 150 --tokens-per-second 60 --max-tokens 48 --max-model-len 8192 --instant
+ * --load-ms 2000 --model-vram llama3.2:3b=3.2GB --ollama-fault error,status=503,times=2
+ * --vllm-fault disconnect,after_chunks=3}.
  */
 public final class BackendSimulatorMain {
 
@@ -25,7 +34,18 @@ public final class BackendSimulatorMain {
 			  --instant                no delays at all (same as --ttft-ms 0 --tokens-per-second Infinity)
 			  --max-tokens N           length of answers nothing cuts short (default 48)
 			  --max-model-len N        context window of the vLLM models (default 8192)
+			  --load-ms N              time the simulated Ollama takes to load a model (default 0)
+			  --model-vram NAME=SIZE   VRAM of a loaded Ollama model, e.g. llama3.2:3b=3.2GB (repeatable)
+			  --ollama-fault SPEC      fault the simulated Ollama starts with (repeatable)
+			  --vllm-fault SPEC        fault the simulated vLLM starts with (repeatable)
+			SPEC is KIND[,FIELD=VALUE...] or the JSON of POST /admin/faults, e.g.
+			  error,status=503,rate=0.5,times=10,model=llama3.2:3b   out_of_memory   overloaded
+			  slow_load,delay_ms=5000   hang   disconnect,after_chunks=3
+			Faults change at run time through GET/POST/PUT/DELETE /admin/faults on each server.
 			""";
+
+	private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]i?B|B)?",
+			Pattern.CASE_INSENSITIVE);
 
 	private BackendSimulatorMain() {
 	}
@@ -53,7 +73,12 @@ public final class BackendSimulatorMain {
 				+ ", max-model-len " + settings.maxModelLen());
 		System.out.println("  Latency: " + settings.latency().timeToFirstToken().toMillis() + " ms to first token, "
 				+ settings.latency().tokensPerSecond() + " tokens/s; " + settings.defaultMaxTokens()
-				+ " tokens per answer. Ctrl-C stops.");
+				+ " tokens per answer; Ollama loads a model in " + settings.ollamaLoadTime().toMillis() + " ms.");
+		if (!settings.ollamaFaults().isEmpty() || !settings.vllmFaults().isEmpty()) {
+			System.out
+				.println("  Injected faults: Ollama " + settings.ollamaFaults() + ", vLLM " + settings.vllmFaults());
+		}
+		System.out.println("  Faults: GET/POST/PUT/DELETE <server>/admin/faults. Ctrl-C stops.");
 		stopped.await();
 	}
 
@@ -67,6 +92,8 @@ public final class BackendSimulatorMain {
 	static SimulatorSettings parse(String[] args) {
 		SimulatorSettings settings = SimulatorSettings.defaults().withOllamaPort(11434).withVllmPort(8000);
 		LatencyModel latency = settings.latency();
+		List<Fault> ollamaFaults = new ArrayList<>();
+		List<Fault> vllmFaults = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (option.equals("--instant")) {
@@ -88,10 +115,14 @@ public final class BackendSimulatorMain {
 					latency = new LatencyModel(latency.timeToFirstToken(), number(option, value));
 				case "--max-tokens" -> settings = settings.withDefaultMaxTokens(integer(option, value));
 				case "--max-model-len" -> settings = settings.withMaxModelLen(integer(option, value));
+				case "--load-ms" -> settings = settings.withOllamaLoadTime(Duration.ofMillis(integer(option, value)));
+				case "--model-vram" -> settings = modelVram(settings, value);
+				case "--ollama-fault" -> ollamaFaults.add(FaultJson.parse(value));
+				case "--vllm-fault" -> vllmFaults.add(FaultJson.parse(value));
 				default -> throw new IllegalArgumentException("unknown option " + option);
 			}
 		}
-		return settings.withLatency(latency);
+		return settings.withLatency(latency).withOllamaFaults(ollamaFaults).withVllmFaults(vllmFaults);
 	}
 
 	private static int integer(String option, String value) {
@@ -110,6 +141,38 @@ public final class BackendSimulatorMain {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(option + " needs a number but got \"" + value + "\"");
 		}
+	}
+
+	private static SimulatorSettings modelVram(SimulatorSettings settings, String value) {
+		int equals = value.lastIndexOf('=');
+		if (equals < 1) {
+			throw new IllegalArgumentException("--model-vram needs NAME=SIZE but got \"" + value + "\"");
+		}
+		return settings.withModelVram(value.substring(0, equals).trim(), bytes(value.substring(equals + 1)));
+	}
+
+	/**
+	 * Reads a size such as {@code 5000000000}, {@code 4.7GB} or {@code 3GiB}.
+	 * @param value the size
+	 * @return bytes
+	 */
+	static long bytes(String value) {
+		Matcher size = SIZE.matcher(value.trim());
+		if (!size.matches()) {
+			throw new IllegalArgumentException(
+					"--model-vram needs a size such as 4.7GB or 3GiB but got \"" + value + "\"");
+		}
+		String suffix = (size.group(2) != null) ? size.group(2).toUpperCase(Locale.ROOT) : "B";
+		double unit = switch (suffix) {
+			case "KB" -> 1e3;
+			case "MB" -> 1e6;
+			case "GB" -> 1e9;
+			case "KIB" -> 1024.0;
+			case "MIB" -> 1024.0 * 1024;
+			case "GIB" -> 1024.0 * 1024 * 1024;
+			default -> 1;
+		};
+		return Math.round(Double.parseDouble(size.group(1)) * unit);
 	}
 
 	private static List<String> list(String value) {

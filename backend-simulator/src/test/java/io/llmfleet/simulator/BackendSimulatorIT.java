@@ -8,9 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import io.llmfleet.simulator.fault.Fault;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class BackendSimulatorIT {
 
@@ -61,6 +63,30 @@ class BackendSimulatorIT {
 		}
 		finally {
 			clients.shutdownNow();
+		}
+	}
+
+	@Test
+	void closeDropsRequestsThatHang() {
+		BackendSimulator simulator = BackendSimulator
+			.start(SimulatorSettings.defaults().withLatency(LatencyModel.instant()).withVllmFaults(Fault.hang()));
+		SimulatorClient vllm = new SimulatorClient(simulator.vllmBaseUrl());
+		CompletableFuture<HttpResponse<String>> reply = vllm.postAsync("/v1/chat/completions",
+				"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}", Duration.ofSeconds(30));
+		await().atMost(Duration.ofSeconds(10)).until(() -> simulator.vllmFaults().hanging() == 1);
+		simulator.close();
+		assertThat(reply).failsWithin(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(10)).until(() -> simulator.vllmFaults().hanging() == 0);
+	}
+
+	@Test
+	void faultsOfOneServerLeaveTheOtherAlone() {
+		try (BackendSimulator simulator = BackendSimulator
+			.start(SimulatorSettings.defaults().withLatency(LatencyModel.instant()))) {
+			simulator.vllmFaults().set(Fault.error(500));
+			assertThat(new SimulatorClient(simulator.ollamaBaseUrl()).post("/api/chat", OLLAMA_CHAT.formatted(1))
+				.statusCode()).isEqualTo(200);
+			assertThat(simulator.ollamaFaults().list()).isEmpty();
 		}
 	}
 

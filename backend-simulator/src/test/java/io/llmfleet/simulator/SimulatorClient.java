@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,75 @@ public final class SimulatorClient {
 		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> put(String path, String json) {
+		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> delete(String path) {
+		return send(HttpRequest.newBuilder(this.baseUrl.resolve(path)).DELETE());
+	}
+
+	/**
+	 * Posts without waiting for the reply, as a client whose request may hang does.
+	 * @param path the path
+	 * @param json the body
+	 * @param timeout how long the client waits for the reply before giving up
+	 * @return the reply, or an exception when the connection drops or the client gives up
+	 */
+	public CompletableFuture<HttpResponse<String>> postAsync(String path, String json, Duration timeout) {
+		HttpRequest request = HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.header("Content-Type", "application/json")
+			.timeout(timeout)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Posts and reads the reply line by line until it ends or the connection drops.
+	 * @param path the path
+	 * @param json the body
+	 * @return the status, the non-empty lines read and the failure that ended the reading
+	 */
+	public Streamed postForStream(String path, String json) {
+		HttpRequest request = HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		HttpResponse<java.util.stream.Stream<String>> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			return new Streamed(-1, List.of(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		List<String> lines = new ArrayList<>();
+		try (java.util.stream.Stream<String> body = response.body()) {
+			body.filter((line) -> !line.isEmpty()).forEach(lines::add);
+			return new Streamed(response.statusCode(), lines, null);
+		}
+		catch (UncheckedIOException ex) {
+			return new Streamed(response.statusCode(), lines, ex.getCause());
+		}
+	}
+
+	/**
+	 * A streamed reply as far as it was read.
+	 *
+	 * @param status the HTTP status, -1 when none came
+	 * @param lines the non-empty lines read
+	 * @param failure what cut the reply short, null when it ended normally
+	 */
+	public record Streamed(int status, List<String> lines, Throwable failure) {
 	}
 
 	/**

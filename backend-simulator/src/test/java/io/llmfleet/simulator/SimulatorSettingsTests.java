@@ -1,7 +1,9 @@
 package io.llmfleet.simulator;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.llmfleet.simulator.fault.Fault;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,26 @@ class SimulatorSettingsTests {
 		assertThat(defaults.latency()).isEqualTo(LatencyModel.realistic());
 		assertThat(defaults.defaultMaxTokens()).isEqualTo(48);
 		assertThat(defaults.maxModelLen()).isEqualTo(8192);
+		assertThat(defaults.ollamaLoadTime()).isZero();
+		assertThat(defaults.modelVram()).isEmpty();
+		assertThat(defaults.ollamaFaults()).isEmpty();
+		assertThat(defaults.vllmFaults()).isEmpty();
+	}
+
+	@Test
+	void loadTimeVramAndFaultsAreSetPerServer() {
+		SimulatorSettings changed = SimulatorSettings.defaults()
+			.withOllamaLoadTime(Duration.ofSeconds(2))
+			.withModelVram("llama3.2:3b", 3_200_000_000L)
+			.withModelVram("qwen2.5-coder:7b", 5_000_000_000L)
+			.withOllamaFaults(Fault.overloaded())
+			.withVllmFaults(Fault.hang(), Fault.error(500));
+		assertThat(changed.ollamaLoadTime()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(changed.modelVram()).containsEntry("llama3.2:3b", 3_200_000_000L)
+			.containsEntry("qwen2.5-coder:7b", 5_000_000_000L);
+		assertThat(changed.ollamaFaults()).containsExactly(Fault.overloaded());
+		assertThat(changed.vllmFaults()).containsExactly(Fault.hang(), Fault.error(500));
+		assertThat(changed.withLatency(LatencyModel.instant()).vllmFaults()).isEqualTo(changed.vllmFaults());
 	}
 
 	@Test
@@ -45,6 +67,11 @@ class SimulatorSettingsTests {
 			.withMessage("vllmPort must be between 0 and 65535 but was 70000");
 		assertThatIllegalArgumentException().isThrownBy(() -> SimulatorSettings.defaults().withDefaultMaxTokens(0))
 			.withMessageContaining("was 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SimulatorSettings.defaults().withOllamaLoadTime(Duration.ofSeconds(-1)))
+			.withMessage("ollamaLoadTime must not be negative but was PT-1S");
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulatorSettings.defaults().withModelVram("m", 0))
+			.withMessage("VRAM size of m must be positive but was 0");
 	}
 
 }

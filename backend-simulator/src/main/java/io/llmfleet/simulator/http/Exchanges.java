@@ -77,7 +77,9 @@ public final class Exchanges {
 	 * @throws IOException when the client goes away
 	 */
 	public static void send(HttpExchange exchange, Reply reply) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+		if (reply.contentType() != null) {
+			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+		}
 		if ("HEAD".equals(exchange.getRequestMethod())) {
 			exchange.sendResponseHeaders(reply.status(), -1);
 			return;
@@ -86,6 +88,24 @@ public final class Exchanges {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(reply.body());
 		}
+	}
+
+	/**
+	 * Sends the headers of a whole reply and only the first half of its body, then drops
+	 * the connection, so the client sees a body shorter than its {@code Content-Length}.
+	 * @param exchange the exchange
+	 * @param reply the reply that is cut short
+	 * @return never returns normally
+	 * @throws IOException when the client goes away first
+	 * @throws AbortConnection always, once half the body is written
+	 */
+	public static AbortConnection sendHalfThenAbort(HttpExchange exchange, Reply reply) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+		exchange.sendResponseHeaders(reply.status(), reply.body().length);
+		OutputStream out = exchange.getResponseBody();
+		out.write(reply.body(), 0, reply.body().length / 2);
+		out.flush();
+		throw AbortConnection.because("cut a " + reply.body().length + "-byte reply in half");
 	}
 
 	/**

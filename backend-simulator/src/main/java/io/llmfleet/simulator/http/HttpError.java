@@ -2,16 +2,20 @@ package io.llmfleet.simulator.http;
 
 /**
  * A request the simulator refuses: the route stops and the {@link Router} answers with
- * this status and message in the server's own error format (Ollama's or OpenAI's).
- * Expected, so it carries no stack trace.
+ * this status and message in the server's own error format (Ollama's or OpenAI's), or,
+ * for an error without body, with the bare status as a crashed engine answers. Expected,
+ * so it carries no stack trace.
  */
 public final class HttpError extends RuntimeException {
 
 	private final int status;
 
-	private HttpError(int status, String message) {
+	private final boolean withBody;
+
+	private HttpError(int status, String message, boolean withBody) {
 		super(message, null, false, false);
 		this.status = status;
+		this.withBody = withBody;
 	}
 
 	/**
@@ -20,7 +24,7 @@ public final class HttpError extends RuntimeException {
 	 * @return a 400 error
 	 */
 	public static HttpError badRequest(String message) {
-		return new HttpError(400, message);
+		return new HttpError(400, message, true);
 	}
 
 	/**
@@ -29,7 +33,27 @@ public final class HttpError extends RuntimeException {
 	 * @return a 404 error
 	 */
 	public static HttpError notFound(String message) {
-		return new HttpError(404, message);
+		return new HttpError(404, message, true);
+	}
+
+	/**
+	 * Any error status with a message in the server's error format.
+	 * @param status the HTTP status, 400 to 599
+	 * @param message the backend's own wording
+	 * @return the error
+	 */
+	public static HttpError of(int status, String message) {
+		return new HttpError(status, message, true);
+	}
+
+	/**
+	 * An error status with an empty body, as vLLM's server answers when its engine died.
+	 * @param status the HTTP status
+	 * @param reason why, for the log line only
+	 * @return the error
+	 */
+	public static HttpError withoutBody(int status, String reason) {
+		return new HttpError(status, reason, false);
 	}
 
 	/**
@@ -38,6 +62,14 @@ public final class HttpError extends RuntimeException {
 	 */
 	public int status() {
 		return this.status;
+	}
+
+	/**
+	 * Whether the reply carries the message in the server's error format.
+	 * @return false for a bare status with an empty body
+	 */
+	public boolean withBody() {
+		return this.withBody;
 	}
 
 }

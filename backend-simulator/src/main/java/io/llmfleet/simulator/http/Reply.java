@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * A complete, unstreamed HTTP reply.
  *
  * @param status the HTTP status
- * @param contentType the {@code Content-Type} header
+ * @param contentType the {@code Content-Type} header, null for none
  * @param body the body bytes
  */
 public record Reply(int status, String contentType, byte[] body) {
@@ -16,6 +16,15 @@ public record Reply(int status, String contentType, byte[] body) {
 
 	/** Content type of plain-text bodies. */
 	public static final String TEXT = "text/plain; charset=utf-8";
+
+	/**
+	 * A reply with an empty body and no content type.
+	 * @param status the HTTP status
+	 * @return the reply
+	 */
+	public static Reply empty(int status) {
+		return new Reply(status, null, new byte[0]);
+	}
 
 	/**
 	 * A plain-text reply.

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Dispatches every request of one server by exact method and path (the JDK server matches
  * contexts by prefix, which would let {@code /api/chatty} reach {@code /api/chat}), turns
- * {@link HttpError}s into the server's error replies and always closes the exchange.
- * Routes are registered before the server starts and only read afterwards, so dispatch is
+ * {@link HttpError}s into the server's error replies and closes the exchange, unless a
+ * route throws {@link AbortConnection} to drop the connection instead. Routes are
+ * registered before the server starts and only read afterwards, so dispatch is
  * thread-safe.
  */
 public final class Router implements HttpHandler {
@@ -52,20 +53,30 @@ public final class Router implements HttpHandler {
 	public void handle(HttpExchange exchange) {
 		String method = exchange.getRequestMethod();
 		String path = exchange.getRequestURI().getPath();
-		try (exchange) {
+		boolean aborted = false;
+		try {
 			Map<String, Route> methods = this.routes.getOrDefault(path, Map.of());
 			Route route = methods.get(method);
 			if (route == null) {
 				Exchanges.send(exchange, this.errors.unknownRoute(method, path, !methods.isEmpty()));
 				return;
 			}
-			// Fault injection (a later issue) belongs here: decide per request whether to
-			// delay,
-			// fail or cut the route short before it runs.
 			dispatch(exchange, route, method, path);
+		}
+		catch (AbortConnection ex) {
+			// leave the exchange open: the JDK server closes the socket when a handler
+			// throws, so no terminating chunk or missing bytes are written
+			aborted = true;
+			logger.debug("{} {} {}: dropping the connection ({})", this.serverName, method, path, ex.getMessage());
+			throw ex;
 		}
 		catch (IOException ex) {
 			logger.debug("{} {} {}: client went away ({})", this.serverName, method, path, ex.getMessage());
+		}
+		finally {
+			if (!aborted) {
+				exchange.close();
+			}
 		}
 	}
 
@@ -75,12 +86,16 @@ public final class Router implements HttpHandler {
 		}
 		catch (HttpError ex) {
 			logger.debug("{} {} {}: refused with {}: {}", this.serverName, method, path, ex.status(), ex.getMessage());
-			replyIfPossible(exchange, this.errors.error(ex.status(), ex.getMessage()));
+			replyIfPossible(exchange,
+					ex.withBody() ? this.errors.error(ex.status(), ex.getMessage()) : Reply.empty(ex.status()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			logger.debug("{} {} {}: stopped while answering", this.serverName, method, path);
 			replyIfPossible(exchange, this.errors.error(503, "simulator is shutting down"));
+		}
+		catch (AbortConnection ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("{} {} {}: failed, answering 500", this.serverName, method, path, ex);

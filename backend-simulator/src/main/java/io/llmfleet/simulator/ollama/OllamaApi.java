@@ -68,7 +68,7 @@ final class OllamaApi {
 
 	/** One entry of {@code GET /api/ps}. */
 	record RunningModel(String name, String model, long size, String digest, Details details, String expiresAt,
-			long sizeVram) {
+			long sizeVram, int contextLength) {
 	}
 
 	/** The reply to {@code GET /api/ps}. */

@@ -1,8 +1,10 @@
 package io.llmfleet.simulator.vllm;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.llmfleet.simulator.http.HttpError;
 
@@ -66,6 +68,11 @@ final class ServedModels {
 		return maxTokens;
 	}
 
+	// stable across calls, as one server's listing is
+	private static String permissionId(String name) {
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+	}
+
 	/**
 	 * The reply to {@code GET /v1/models}.
 	 * @return one entry per served model
@@ -73,7 +80,8 @@ final class ServedModels {
 	VllmApi.ModelList list() {
 		List<VllmApi.Model> data = new ArrayList<>();
 		for (String name : this.names) {
-			data.add(new VllmApi.Model(name, "model", this.created, "vllm", name, null, this.maxModelLen));
+			data.add(new VllmApi.Model(name, "model", this.created, "vllm", name, null, this.maxModelLen,
+					List.of(VllmApi.Permission.of("modelperm-" + permissionId(name), this.created))));
 		}
 		return new VllmApi.ModelList("list", data);
 	}

@@ -60,7 +60,20 @@ final class VllmApi {
 	}
 
 	/** One entry of {@code GET /v1/models}. */
-	record Model(String id, String object, long created, String ownedBy, String root, String parent, int maxModelLen) {
+	record Model(String id, String object, long created, String ownedBy, String root, String parent, int maxModelLen,
+			List<Permission> permission) {
+	}
+
+	/** The one permission entry vLLM lists for each model. */
+	record Permission(String id, String object, long created, boolean allowCreateEngine, boolean allowSampling,
+			boolean allowLogprobs, boolean allowSearchIndices, boolean allowView, boolean allowFineTuning,
+			String organization, String group, boolean isBlocking) {
+
+		static Permission of(String id, long created) {
+			return new Permission(id, "model_permission", created, false, true, true, false, true, false, "*", null,
+					false);
+		}
+
 	}
 
 	/** The reply to {@code GET /v1/models}. */
@@ -69,6 +82,34 @@ final class VllmApi {
 
 	/** vLLM's error body. */
 	record Error(String object, String message, String type, Object param, int code) {
+
+		/**
+		 * An error with the OpenAI error type vLLM uses for its status.
+		 * @param status the HTTP status
+		 * @param message the message
+		 * @return the body
+		 */
+		static Error of(int status, String message) {
+			return new Error("error", message, type(status), null, status);
+		}
+
+		private static String type(int status) {
+			return switch (status) {
+				case 400 -> "BadRequestError";
+				case 404 -> "NotFoundError";
+				case 429 -> "RateLimitError";
+				case 501 -> "NotImplementedError";
+				case 503 -> "ServiceUnavailableError";
+				default -> "InternalServerError";
+			};
+		}
+
+	}
+
+	/**
+	 * An error event in a stream that already started: {@code data: {"error": {...}}}.
+	 */
+	record StreamError(Error error) {
 	}
 
 	/** FastAPI's body for unknown paths and methods. */

@@ -11,9 +11,11 @@ import io.llmfleet.simulator.FinishReason;
 
 /**
  * Live scheduler state and counters per served model, rendered in Prometheus text format
- * under vLLM's metric names, labelled {@code model_name}. Each model runs at most
- * {@value #MAX_NUM_SEQS} requests at once (vLLM's {@code --max-num-seqs}); the rest wait,
- * so {@code vllm:num_requests_waiting} rises under real overload. Thread-safe.
+ * under vLLM's metric names, labelled {@code model_name} and {@code engine} (always
+ * {@code "0"}: one engine core per server) as vLLM's V1 engine labels them. Each model
+ * runs at most {@value #MAX_NUM_SEQS} requests at once (vLLM's {@code --max-num-seqs});
+ * the rest wait, so {@code vllm:num_requests_waiting} rises under real overload.
+ * Thread-safe.
  */
 final class VllmMetrics {
 
@@ -158,14 +160,19 @@ final class VllmMetrics {
 		}
 
 		void sample(String name, String model, double value) {
-			this.text.append(name).append("{model_name=\"").append(escape(model)).append("\"} ");
+			this.text.append(name).append('{').append(labels(model)).append("} ");
 			this.text.append(Double.toString(value)).append('\n');
 		}
 
 		void sample(String name, String model, String label, String labelValue, double value) {
-			this.text.append(name).append('{').append(label).append("=\"").append(escape(labelValue)).append("\",");
-			this.text.append("model_name=\"").append(escape(model)).append("\"} ");
+			this.text.append(name).append('{').append(labels(model)).append(',');
+			this.text.append(label).append("=\"").append(escape(labelValue)).append("\"} ");
 			this.text.append(Double.toString(value)).append('\n');
+		}
+
+		// prometheus_client writes labels in the order vLLM declares them
+		private static String labels(String model) {
+			return "model_name=\"" + escape(model) + "\",engine=\"0\"";
 		}
 
 		private static String escape(String value) {

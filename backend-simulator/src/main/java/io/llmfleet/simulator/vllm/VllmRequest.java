@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A {@code /v1/chat/completions} request reduced to what the simulator acts on.
- * {@code temperature} and {@code top_p} are type-checked and otherwise ignored: output
- * depends only on prompt and seed.
+ * {@code temperature} and {@code top_p} are checked as vLLM's sampling parameters check
+ * them and otherwise ignored: output depends only on prompt and seed.
  *
  * @param model the model name, null to use the first served model as vLLM does
  * @param messages the conversation
@@ -33,19 +33,30 @@ record VllmRequest(String model, List<ChatMessage> messages, Integer maxTokens, 
 	 * @throws HttpError 400 for missing messages or fields of the wrong type
 	 */
 	static VllmRequest from(JsonNode body) {
-		JsonFields.number(body, "temperature");
-		JsonFields.number(body, "top_p");
+		Double temperature = JsonFields.number(body, "temperature");
+		if (temperature != null && temperature < 0) {
+			throw HttpError.badRequest("temperature must be non-negative, got " + temperature + ".");
+		}
+		Double topP = JsonFields.number(body, "top_p");
+		if (topP != null && !(topP > 0 && topP <= 1)) {
+			throw HttpError.badRequest("top_p must be in (0, 1], got " + topP + ".");
+		}
 		long maxTokens = JsonFields.integer(body, "max_tokens",
 				JsonFields.integer(body, "max_completion_tokens", Long.MIN_VALUE));
 		if (maxTokens != Long.MIN_VALUE && maxTokens < 1) {
 			throw HttpError.badRequest("max_tokens must be at least 1, got " + maxTokens + ".");
 		}
+		boolean stream = JsonFields.bool(body, "stream", false);
 		JsonNode streamOptions = JsonFields.object(body, "stream_options");
-		boolean includeUsage = !streamOptions.isMissingNode() && JsonFields.bool(streamOptions, "include_usage", false);
+		if (!streamOptions.isMissingNode() && !stream) {
+			throw HttpError.badRequest("Stream options can only be defined when `stream=True`.");
+		}
+		// vLLM's StreamOptions defaults include_usage to true once stream_options is
+		// given
+		boolean includeUsage = !streamOptions.isMissingNode() && JsonFields.bool(streamOptions, "include_usage", true);
 		return new VllmRequest(JsonFields.string(body, "model", null), messages(body),
 				(maxTokens == Long.MIN_VALUE) ? null : (int) Math.min(Integer.MAX_VALUE, maxTokens),
-				JsonFields.integer(body, "seed", 0), JsonFields.strings(body, "stop"),
-				JsonFields.bool(body, "stream", false), includeUsage);
+				JsonFields.integer(body, "seed", 0), JsonFields.strings(body, "stop"), stream, includeUsage);
 	}
 
 	/**

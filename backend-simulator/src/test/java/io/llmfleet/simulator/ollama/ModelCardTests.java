@@ -21,7 +21,14 @@ class ModelCardTests {
 		assertThat(card.details().parameterSize()).isEqualTo("7.0B");
 		assertThat(card.details().format()).isEqualTo("gguf");
 		assertThat(card.size()).isEqualTo(4_200_000_000L);
+		assertThat(card.vramSize()).isEqualTo(5_040_000_000L);
 		assertThat(card.digest()).hasSize(64).isEqualTo(ModelCard.of("qwen2.5-coder:7b").digest());
+	}
+
+	@Test
+	void configuredVramSizeWins() {
+		assertThat(ModelCard.of("llama3.2:3b", 3_300_000_000L).vramSize()).isEqualTo(3_300_000_000L);
+		assertThat(ModelCard.of("llama3.2:3b", 0).vramSize()).isEqualTo(2_160_000_000L);
 	}
 
 	@Test

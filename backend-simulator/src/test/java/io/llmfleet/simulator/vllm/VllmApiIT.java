@@ -11,6 +11,7 @@ import io.llmfleet.simulator.BackendSimulator;
 import io.llmfleet.simulator.LatencyModel;
 import io.llmfleet.simulator.SimulatorClient;
 import io.llmfleet.simulator.SimulatorSettings;
+import io.llmfleet.simulator.fault.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.llmfleet.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class VllmApiIT {
 
@@ -148,7 +150,52 @@ class VllmApiIT {
 		assertThat(first.path("object").asString()).isEqualTo("model");
 		assertThat(first.path("owned_by").asString()).isEqualTo("vllm");
 		assertThat(first.path("max_model_len").asInt()).isEqualTo(100);
+		JsonNode permission = first.path("permission").get(0);
+		assertThat(permission.path("object").asString()).isEqualTo("model_permission");
+		assertThat(permission.path("id").asString()).startsWith("modelperm-");
+		assertThat(permission.path("allow_sampling").asBoolean()).isTrue();
 		assertThat(list.path("data")).hasSize(2);
+	}
+
+	@Test
+	void samplingParametersOutOfRangeAreBadRequestsInVllmsWords() {
+		HttpResponse<String> temperature = vllm.post("/v1/chat/completions",
+				CHAT.formatted(MODEL, ", \"temperature\": -1"));
+		assertThat(temperature.statusCode()).isEqualTo(400);
+		assertThat(json(temperature).path("message").asString())
+			.isEqualTo("temperature must be non-negative, got -1.0.");
+		HttpResponse<String> topP = vllm.post("/v1/chat/completions", CHAT.formatted(MODEL, ", \"top_p\": 1.5"));
+		assertThat(json(topP).path("message").asString()).isEqualTo("top_p must be in (0, 1], got 1.5.");
+		assertThat(json(topP).path("type").asString()).isEqualTo("BadRequestError");
+		JsonNode maxTokens = json(vllm.post("/v1/chat/completions", CHAT.formatted(MODEL, ", \"max_tokens\": 0")));
+		assertThat(maxTokens.path("message").asString()).isEqualTo("max_tokens must be at least 1, got 0.");
+	}
+
+	@Test
+	void streamOptionsWithoutStreamingAreABadRequest() {
+		HttpResponse<String> response = vllm.post("/v1/chat/completions",
+				CHAT.formatted(MODEL, ", \"stream_options\": {\"include_usage\": true}"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("message").asString())
+			.isEqualTo("Stream options can only be defined when `stream=True`.");
+	}
+
+	@Test
+	void streamOptionsIncludeUsageByDefault() {
+		List<String> events = vllm.postForLines("/v1/chat/completions",
+				CHAT.formatted(MODEL, ", \"stream\": true, \"stream_options\": {}"));
+		assertThat(events.get(events.size() - 2)).contains("\"usage\"", "\"choices\":[]");
+	}
+
+	@Test
+	void requestWithoutMaxTokensOverTheWindowNamesOnlyTheMessages() {
+		String longPrompt = "word ".repeat(120);
+		HttpResponse<String> response = vllm.post("/v1/chat/completions", """
+				{"model": "%s", "messages": [{"role": "user", "content": "%s"}]}""".formatted(MODEL, longPrompt));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("message").asString())
+			.matches("This model's maximum context length is 100 tokens\\. However, you requested \\d+ tokens "
+					+ "in the messages, Please reduce the length of the messages\\.");
 	}
 
 	@Test
@@ -170,7 +217,7 @@ class VllmApiIT {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain; version=0.0.4"));
 		String metrics = response.body();
-		String label = "{model_name=\"" + MODEL + "\"}";
+		String label = "{model_name=\"" + MODEL + "\",engine=\"0\"}";
 		assertThat(metrics).contains("# TYPE vllm:num_requests_running gauge", "vllm:num_requests_running" + label,
 				"vllm:num_requests_waiting" + label, "vllm:gpu_cache_usage_perc" + label,
 				"vllm:kv_cache_usage_perc" + label, "# TYPE vllm:prompt_tokens_total counter");
@@ -180,26 +227,25 @@ class VllmApiIT {
 
 	@Test
 	void metricsCountRequestsInFlight() throws Exception {
-		try (BackendSimulator slow = BackendSimulator.start(SimulatorSettings.defaults()
-			.withLatency(new LatencyModel(Duration.ofMillis(300), 100))
-			.withDefaultMaxTokens(5)
-			.withVllmModels(List.of(SLOW_MODEL)))) {
-			SimulatorClient client = new SimulatorClient(slow.vllmBaseUrl());
-			String label = "{model_name=\"" + SLOW_MODEL + "\"}";
+		// hanging requests hold their sequence slot until released: in flight for as long
+		// as the test needs, whatever the machine's speed
+		simulator.vllmFaults().set(Fault.hang().forModel(SLOW_MODEL));
+		try {
+			String label = "{model_name=\"" + SLOW_MODEL + "\",engine=\"0\"}";
 			List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(
-					CompletableFuture
-						.supplyAsync(() -> client.post("/v1/chat/completions", CHAT.formatted(SLOW_MODEL, ""))),
-					CompletableFuture
-						.supplyAsync(() -> client.post("/v1/chat/completions", CHAT.formatted(SLOW_MODEL, ""))));
-			double running = 0;
-			for (int i = 0; i < 50 && running < 2; i++) {
-				Thread.sleep(10);
-				running = sample(client.get("/metrics").body(), "vllm:num_requests_running" + label);
-			}
-			assertThat(running).isEqualTo(2);
-			assertThat(sample(client.get("/metrics").body(), "vllm:kv_cache_usage_perc" + label)).isPositive();
-			inFlight.forEach((request) -> assertThat(request.join().statusCode()).isEqualTo(200));
-			assertThat(sample(client.get("/metrics").body(), "vllm:num_requests_running" + label)).isZero();
+					vllm.postAsync("/v1/chat/completions", CHAT.formatted(SLOW_MODEL, ""), Duration.ofSeconds(30)),
+					vllm.postAsync("/v1/chat/completions", CHAT.formatted(SLOW_MODEL, ""), Duration.ofSeconds(30)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> simulator.vllmFaults().hanging() == 2);
+			String metrics = vllm.get("/metrics").body();
+			assertThat(sample(metrics, "vllm:num_requests_running" + label)).isEqualTo(2);
+			assertThat(sample(metrics, "vllm:kv_cache_usage_perc" + label)).isPositive();
+			simulator.vllmFaults().clear();
+			inFlight.forEach((request) -> assertThat(request).failsWithin(Duration.ofSeconds(10)));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> sample(vllm.get("/metrics").body(), "vllm:num_requests_running" + label) == 0);
+		}
+		finally {
+			simulator.vllmFaults().clear();
 		}
 	}
 
