@@ -1,14 +1,20 @@
 package io.llmfleet.worker.backend;
 
+import java.time.Duration;
+import java.util.List;
+
+import io.llmfleet.core.catalog.FleetCatalog.Model;
+
 /**
  * One inference backend (an Ollama or a vLLM server) as the worker runtime sees it.
  *
  * <p>
  * Lifecycle: the runtime calls {@link #checkReachable()} once at start-up, then
- * {@link #chat(BackendCall)} from several threads at once, then {@link #close()}.
- * Implementations are thread-safe. A call reports its outcome and nothing else: it never
- * retries, loops, sleeps between attempts or commits offsets; the runtime decides what
- * happens next from the outcome's {@link io.llmfleet.schemas.ErrorKind}.
+ * {@link #chat(BackendCall)} from several threads at once and {@link #status} from the
+ * capacity reporter's thread every status poll, then {@link #close()}. Implementations
+ * are thread-safe. A call reports its outcome and nothing else: it never retries, loops,
+ * sleeps between attempts or commits offsets; the runtime decides what happens next from
+ * the outcome's {@link io.llmfleet.schemas.ErrorKind}.
  */
 public interface Backend extends AutoCloseable {
 
@@ -25,6 +31,19 @@ public interface Backend extends AutoCloseable {
 
 	/** Runs one chat completion and reports how it ended. */
 	BackendOutcome chat(BackendCall call);
+
+	/**
+	 * What the backend says about its load now, for capacity reports. Never throws: a
+	 * backend that cannot be asked answers {@link BackendStatus#failed}, and the report
+	 * goes out without backend fields.
+	 * @param served the catalogue models this worker serves, to map the backend's own
+	 * model names back to catalogue ids
+	 * @param timeout how long asking may take
+	 * @return the status; {@link BackendStatus#UNREPORTED} by default
+	 */
+	default BackendStatus status(List<Model> served, Duration timeout) {
+		return BackendStatus.UNREPORTED;
+	}
 
 	@Override
 	default void close() {

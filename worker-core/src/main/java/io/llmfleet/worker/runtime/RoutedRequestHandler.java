@@ -23,13 +23,15 @@ import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
 import io.llmfleet.worker.backend.BackendOutcome.Completed;
 import io.llmfleet.worker.backend.BackendOutcome.Failed;
+import io.llmfleet.worker.capacity.InFlightSlots;
 
 /**
  * Serves one routed request: an expired one gets an EXPIRED result without reaching the
  * backend; otherwise the backend is called, TRANSIENT failures retried a few times, and
  * the request ends in exactly one OK result or one dead letter for the dispatcher to
  * re-route. It returns only once that exit is written, so the caller may then commit the
- * offset.
+ * offset. Each finished attempt also leaves one routing outcome, and the backend call
+ * holds one of its model's {@link InFlightSlots} while it runs.
  */
 public class RoutedRequestHandler {
 
@@ -43,11 +45,18 @@ public class RoutedRequestHandler {
 
 	private final ResultPublisher publisher;
 
-	RoutedRequestHandler(Backend backend, ServedModels served, WorkerProperties properties, ResultPublisher publisher) {
+	private final InFlightSlots slots;
+
+	private final AttemptOutcomes outcomes;
+
+	RoutedRequestHandler(Backend backend, ServedModels served, WorkerProperties properties, ResultPublisher publisher,
+			InFlightSlots slots, AttemptOutcomes outcomes) {
 		this.backend = backend;
 		this.served = served;
 		this.properties = properties;
 		this.publisher = publisher;
+		this.slots = slots;
+		this.outcomes = outcomes;
 	}
 
 	/** Handles one record from a model topic. */
@@ -58,7 +67,10 @@ public class RoutedRequestHandler {
 		if (Results.isExpired(request, started)) {
 			logger.info("Request {} expired before worker {} called {}; next: EXPIRED result", request.getRequestId(),
 					this.properties.id(), routed.getModelId());
-			this.publisher.publish(request, Results.expired(request, "worker " + this.properties.id()));
+			InferenceResult expired = Results.expired(request, "worker " + this.properties.id());
+			expired.setHistory(routed.getHistory());
+			this.publisher.publish(request, expired);
+			this.outcomes.expired(routed, started);
 			return;
 		}
 		Model model = this.served.models()
@@ -67,20 +79,28 @@ public class RoutedRequestHandler {
 			.findFirst()
 			.orElse(null);
 		if (model == null) {
-			deadLetter(record, new Failed(ErrorKind.PERMANENT, "Worker " + this.properties.id()
-					+ " does not serve model " + routed.getModelId() + "; it serves " + this.served.ids()));
+			Failed notServed = new Failed(ErrorKind.PERMANENT, "Worker " + this.properties.id()
+					+ " does not serve model " + routed.getModelId() + "; it serves " + this.served.ids());
+			deadLetter(record, notServed);
+			this.outcomes.failed(routed, notServed.kind(), started, null);
 			return;
 		}
 		BackendCall call = new BackendCall(request.getRequestId(), model.id(), model.backendModel(),
 				request.getMessages(), request.getOptions(), callTimeout(request, started));
 		long backendStart = System.nanoTime();
-		BackendOutcome outcome = callWithRetries(call);
+		BackendOutcome outcome;
+		try (InFlightSlots.Slot slot = this.slots.acquire(model.id())) {
+			outcome = callWithRetries(call);
+		}
 		long backendMs = Duration.ofNanos(System.nanoTime() - backendStart).toMillis();
 		if (outcome instanceof Completed completed) {
 			this.publisher.publish(request, okResult(routed, completed, started, backendMs));
+			this.outcomes.ok(routed, completed, started, backendMs);
 		}
 		else {
-			deadLetter(record, (Failed) outcome);
+			Failed failed = (Failed) outcome;
+			deadLetter(record, failed);
+			this.outcomes.failed(routed, failed.kind(), started, backendMs);
 		}
 	}
 
@@ -128,6 +148,7 @@ public class RoutedRequestHandler {
 			.setUsage(new Usage(completed.promptTokens(), completed.completionTokens()))
 			.setTimings(timings)
 			.setAttempts(routed.getAttempt())
+			.setHistory(routed.getHistory())
 			.build();
 	}
 

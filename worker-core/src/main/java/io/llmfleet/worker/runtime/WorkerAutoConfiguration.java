@@ -2,9 +2,13 @@ package io.llmfleet.worker.runtime;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import io.llmfleet.core.catalog.FleetCatalog;
 import io.llmfleet.core.kafka.FleetKafkaAutoConfiguration;
@@ -12,10 +16,15 @@ import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.RoutedRequest;
 import io.llmfleet.worker.backend.Backend;
+import io.llmfleet.worker.capacity.CapacityReporter;
+import io.llmfleet.worker.capacity.GpuProbe;
+import io.llmfleet.worker.capacity.GpuSelection;
+import io.llmfleet.worker.capacity.InFlightSlots;
 
 /**
  * Turns a Boot application holding one {@link Backend} bean into a worker: a backend
- * module contributes the backend, this contributes everything else.
+ * module contributes the backend, this contributes everything else, capacity reports
+ * included. A {@link GpuProbe} bean of the application's own replaces the NVML one.
  */
 @AutoConfiguration(after = FleetKafkaAutoConfiguration.class)
 @ConditionalOnBean(Backend.class)
@@ -28,16 +37,52 @@ public class WorkerAutoConfiguration {
 	}
 
 	@Bean
+	InFlightSlots inFlightSlots(ServedModels served, WorkerProperties properties) {
+		return new InFlightSlots(served.ids(), properties.maxInFlight());
+	}
+
+	/**
+	 * Reads {@code CUDA_VISIBLE_DEVICES} through the environment, so a test or launcher
+	 * can set it as a property without touching the process environment.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	GpuProbe gpuProbe(WorkerProperties properties, Environment environment) {
+		return GpuProbe.open(properties.gpu(), environment.getProperty(GpuSelection.CUDA_VISIBLE_DEVICES));
+	}
+
+	@Bean
+	AttemptOutcomes attemptOutcomes(KafkaTemplate<?, ?> kafkaTemplate, FleetTopics topics,
+			WorkerProperties properties) {
+		return new AttemptOutcomes(operations(kafkaTemplate), topics.outcomes(), properties.id());
+	}
+
+	@Bean
 	RoutedRequestHandler routedRequestHandler(Backend backend, ServedModels served, WorkerProperties properties,
-			ResultPublisher publisher) {
-		return new RoutedRequestHandler(backend, served, properties, publisher);
+			ResultPublisher publisher, InFlightSlots slots, AttemptOutcomes outcomes) {
+		return new RoutedRequestHandler(backend, served, properties, publisher, slots, outcomes);
+	}
+
+	@Bean
+	CapacityReporter capacityReporter(KafkaTemplate<?, ?> kafkaTemplate, FleetTopics topics, Backend backend,
+			GpuProbe gpuProbe, InFlightSlots slots, ServedModels served, WorkerProperties properties) {
+		return new CapacityReporter(operations(kafkaTemplate), topics.capacity(), backend, gpuProbe, slots,
+				served.models(), properties.id(), WorkerProperties.hostName(), properties.heartbeat(),
+				properties.statusPoll());
 	}
 
 	@Bean
 	WorkerContainers workerContainers(ConcurrentKafkaListenerContainerFactory<String, RoutedRequest> factory,
 			FleetTopics topics, ServedModels served, WorkerProperties properties, RoutedRequestHandler handler,
-			Backend backend) {
-		return new WorkerContainers(factory, topics, served, properties, handler, backend);
+			Backend backend, CapacityReporter capacityReporter) {
+		return new WorkerContainers(factory, topics, served, properties, handler, backend, capacityReporter);
+	}
+
+	// the shared template is typed by its serializers; every value it sends is an Avro
+	// record
+	@SuppressWarnings("unchecked")
+	private static KafkaOperations<String, Object> operations(KafkaTemplate<?, ?> kafkaTemplate) {
+		return (KafkaOperations<String, Object>) kafkaTemplate;
 	}
 
 }

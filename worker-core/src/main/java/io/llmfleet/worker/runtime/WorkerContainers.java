@@ -17,13 +17,15 @@ import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.RoutedRequest;
 import io.llmfleet.schemas.serde.FleetAvroDeserializer;
 import io.llmfleet.worker.backend.Backend;
+import io.llmfleet.worker.capacity.CapacityReporter;
 
 /**
  * One listener container per served model, in that model's consumer group, with as many
  * consumer threads as the model may have calls in flight. Each thread takes one record at
  * a time and blocks on the backend, so in-flight calls are bounded without an unbounded
  * buffer; {@code max.poll.interval.ms} covers the longest call so long generations never
- * trigger a rebalance.
+ * trigger a rebalance. On the way down the capacity reporter says the worker is draining
+ * before the containers stop taking work.
  */
 class WorkerContainers implements SmartLifecycle {
 
@@ -37,11 +39,15 @@ class WorkerContainers implements SmartLifecycle {
 
 	private final ServedModels served;
 
+	private final CapacityReporter reporter;
+
 	private volatile boolean running;
 
 	WorkerContainers(ConcurrentKafkaListenerContainerFactory<String, RoutedRequest> factory, FleetTopics topics,
-			ServedModels served, WorkerProperties properties, RoutedRequestHandler handler, Backend backend) {
+			ServedModels served, WorkerProperties properties, RoutedRequestHandler handler, Backend backend,
+			CapacityReporter reporter) {
 		this.backend = backend;
+		this.reporter = reporter;
 		this.properties = properties;
 		this.served = served;
 		Properties consumer = new Properties();
@@ -76,6 +82,8 @@ class WorkerContainers implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		// the dispatcher stops routing here before the consumers leave their groups
+		this.reporter.drain();
 		this.containers.forEach(ConcurrentMessageListenerContainer::stop);
 		this.running = false;
 	}

@@ -6,12 +6,15 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import io.llmfleet.worker.capacity.GpuProperties;
 
 /**
  * Settings of one worker process.
@@ -25,12 +28,19 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long one backend call may take
  * @param transientRetries retries of a TRANSIENT failure before it is dead-lettered
  * @param retryBackoff pause before the first retry, doubled for each further one
+ * @param heartbeat the longest time between two capacity reports; a report also goes out
+ * at once when a model is loaded or unloaded or its slots fill or free up
+ * @param statusPoll how often the backend's status (loaded models, queue, KV cache) and
+ * the GPU are read between heartbeats; at most {@code heartbeat}
+ * @param gpu the GPU this worker reports on ({@code fleet.worker.gpu.*})
  */
 @Validated
 @ConfigurationProperties("fleet.worker")
 public record WorkerProperties(String id, @NotBlank String backend, @DefaultValue List<String> models,
 		@DefaultValue("4") @Min(1) int maxInFlight, @DefaultValue("5m") Duration requestTimeout,
-		@DefaultValue("2") @Min(0) int transientRetries, @DefaultValue("200ms") Duration retryBackoff) {
+		@DefaultValue("2") @Min(0) int transientRetries, @DefaultValue("200ms") Duration retryBackoff,
+		@DefaultValue("2s") Duration heartbeat, @DefaultValue("500ms") Duration statusPoll,
+		@DefaultValue @Valid GpuProperties gpu) {
 
 	public WorkerProperties {
 		models = (models != null) ? List.copyOf(models) : List.of();
@@ -40,6 +50,14 @@ public record WorkerProperties(String id, @NotBlank String backend, @DefaultValu
 		if (requestTimeout.isNegative() || requestTimeout.isZero()) {
 			throw new IllegalArgumentException("fleet.worker.request-timeout must be positive, was " + requestTimeout);
 		}
+		if (heartbeat.toMillis() <= 0) {
+			throw new IllegalArgumentException("fleet.worker.heartbeat must be at least 1ms, was " + heartbeat);
+		}
+		if (statusPoll.toMillis() <= 0 || statusPoll.compareTo(heartbeat) > 0) {
+			throw new IllegalArgumentException("fleet.worker.status-poll must be at least 1ms and at most "
+					+ "fleet.worker.heartbeat (" + heartbeat + "), was " + statusPoll);
+		}
+		gpu = (gpu != null) ? gpu : GpuProperties.defaults();
 	}
 
 	/**
@@ -51,7 +69,7 @@ public record WorkerProperties(String id, @NotBlank String backend, @DefaultValu
 		return this.requestTimeout.multipliedBy(this.transientRetries + 1L).plus(backoffs).plusMinutes(1);
 	}
 
-	private static String hostName() {
+	static String hostName() {
 		try {
 			return InetAddress.getLocalHost().getHostName();
 		}

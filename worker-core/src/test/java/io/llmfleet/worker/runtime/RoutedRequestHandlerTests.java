@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 import io.llmfleet.core.catalog.FleetCatalog.Model;
 import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.schemas.Attempt;
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.Classification;
 import io.llmfleet.schemas.DeadLetter;
@@ -27,11 +28,14 @@ import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.InferenceResult;
 import io.llmfleet.schemas.ResultStatus;
 import io.llmfleet.schemas.RoutedRequest;
+import io.llmfleet.schemas.RoutingOutcome;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
 import io.llmfleet.worker.backend.BackendOutcome.Completed;
 import io.llmfleet.worker.backend.BackendOutcome.Failed;
+import io.llmfleet.worker.capacity.GpuProperties;
+import io.llmfleet.worker.capacity.InFlightSlots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,15 +45,26 @@ class RoutedRequestHandlerTests {
 
 	private static final Model MODEL = new Model("m1", "scripted", "m1:7b", "small", 8192, DataSize.ofGigabytes(4));
 
+	// the template closes its producer after each send; this one keeps its history
 	private final MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
-			(topic, value) -> new byte[0]);
+			(topic, value) -> new byte[0]) {
+
+		@Override
+		public void close(Duration timeout) {
+		}
+
+	};
 
 	private final ScriptedBackend backend = new ScriptedBackend();
 
+	private final InFlightSlots slots = new InFlightSlots(List.of("m1"), 2);
+
+	private final KafkaTemplate<String, Object> template = new KafkaTemplate<>(
+			new MockProducerFactory<>(() -> this.producer));
+
 	private final RoutedRequestHandler handler = new RoutedRequestHandler(this.backend,
-			new ServedModels(List.of(MODEL)),
-			new WorkerProperties("w1", "scripted", List.of(), 2, Duration.ofSeconds(30), 2, Duration.ofMillis(1)),
-			new ResultPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> this.producer)), TOPICS));
+			new ServedModels(List.of(MODEL)), properties(), new ResultPublisher(this.template, TOPICS), this.slots,
+			new AttemptOutcomes(this.template, TOPICS.outcomes(), "w1"));
 
 	@Test
 	void aClientThatFailsTwiceThenSucceedsIsAnsweredOnce() {
@@ -58,7 +73,7 @@ class RoutedRequestHandlerTests {
 		this.handler.handle(record(routed(null)));
 
 		assertThat(this.backend.calls).hasValue(3);
-		assertThat(this.producer.history()).singleElement().satisfies((sent) -> {
+		assertThat(sent("fleet.results")).singleElement().satisfies((sent) -> {
 			assertThat(sent.topic()).isEqualTo("fleet.results");
 			InferenceResult result = (InferenceResult) sent.value();
 			assertThat(result.getStatus()).isEqualTo(ResultStatus.OK);
@@ -77,7 +92,7 @@ class RoutedRequestHandlerTests {
 		this.handler.handle(record(routed(null)));
 
 		assertThat(this.backend.calls).hasValue(3);
-		assertThat(this.producer.history()).singleElement().satisfies((sent) -> {
+		assertThat(sent("fleet.dead-letter")).singleElement().satisfies((sent) -> {
 			assertThat(sent.topic()).isEqualTo("fleet.dead-letter");
 			DeadLetter letter = (DeadLetter) sent.value();
 			assertThat(letter.getErrorKind()).isEqualTo(ErrorKind.TRANSIENT);
@@ -94,7 +109,7 @@ class RoutedRequestHandlerTests {
 		this.handler.handle(record(routed(null)));
 
 		assertThat(this.backend.calls).hasValue(1);
-		assertThat(this.producer.history()).singleElement()
+		assertThat(sent("fleet.dead-letter")).singleElement()
 			.extracting((sent) -> ((DeadLetter) sent.value()).getErrorKind())
 			.isEqualTo(ErrorKind.CAPACITY);
 	}
@@ -104,7 +119,7 @@ class RoutedRequestHandlerTests {
 		this.handler.handle(record(routed(Instant.now().minusSeconds(1))));
 
 		assertThat(this.backend.calls).hasValue(0);
-		assertThat(this.producer.history()).singleElement()
+		assertThat(sent("fleet.results")).singleElement()
 			.extracting((sent) -> ((InferenceResult) sent.value()).getStatus())
 			.isEqualTo(ResultStatus.EXPIRED);
 	}
@@ -117,7 +132,7 @@ class RoutedRequestHandlerTests {
 		this.handler.handle(record(routed));
 
 		assertThat(this.backend.calls).hasValue(0);
-		assertThat(this.producer.history()).singleElement()
+		assertThat(sent("fleet.dead-letter")).singleElement()
 			.extracting(ProducerRecord::value)
 			.satisfies((value) -> assertThat(((DeadLetter) value).getReason()).contains("does not serve model other"));
 	}
@@ -130,6 +145,124 @@ class RoutedRequestHandlerTests {
 
 		assertThat(this.backend.lastCall.backendModel()).isEqualTo("m1:7b");
 		assertThat(this.backend.lastCall.timeout()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void anAnsweredAttemptLeavesAnOkOutcomeAfterItsResultWithTimingsAndTokens() {
+		this.backend.script(completed());
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.producer.history()).extracting(ProducerRecord::topic)
+			.containsExactly("fleet.results", "fleet.outcomes");
+		RoutingOutcome outcome = outcome();
+		assertThat(outcome.getRequestId()).isEqualTo("r-1");
+		assertThat(outcome.getStatus()).isEqualTo(ResultStatus.OK);
+		assertThat(outcome.getErrorKind()).isNull();
+		assertThat(outcome.getModelId()).isEqualTo("m1");
+		assertThat(outcome.getWorkerId()).isEqualTo("w1");
+		assertThat(outcome.getTier()).isEqualTo("small");
+		assertThat(outcome.getConfidence()).isEqualTo(0.8);
+		assertThat(outcome.getAttempt()).isEqualTo(2);
+		assertThat(outcome.getPromptTokens()).isEqualTo(7);
+		assertThat(outcome.getCompletionTokens()).isEqualTo(5);
+		assertThat(outcome.getQueueMs()).isNotNull().isGreaterThanOrEqualTo(5L);
+		assertThat(outcome.getBackendMs()).isNotNull();
+		assertThat(outcome.getTotalMs()).isGreaterThanOrEqualTo(outcome.getQueueMs());
+	}
+
+	@Test
+	void aDeadLetteredAttemptLeavesAFailedOutcomeWithItsErrorKind() {
+		this.backend.script(new Failed(ErrorKind.TIMEOUT, "too slow"));
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.producer.history()).extracting(ProducerRecord::topic)
+			.containsExactly("fleet.dead-letter", "fleet.outcomes");
+		assertThat(outcome().getStatus()).isEqualTo(ResultStatus.FAILED);
+		assertThat(outcome().getErrorKind()).isEqualTo(ErrorKind.TIMEOUT);
+		assertThat(outcome().getBackendMs()).isNotNull();
+	}
+
+	@Test
+	void anExpiredAttemptLeavesAnExpiredOutcomeWithoutBackendTime() {
+		this.handler.handle(record(routed(Instant.now().minusSeconds(1))));
+
+		assertThat(outcome().getStatus()).isEqualTo(ResultStatus.EXPIRED);
+		assertThat(outcome().getErrorKind()).isEqualTo(ErrorKind.EXPIRED);
+		assertThat(outcome().getBackendMs()).isNull();
+	}
+
+	@Test
+	void anAttemptForAModelNotServedLeavesAPermanentFailedOutcome() {
+		RoutedRequest routed = routed(null);
+		routed.setModelId("other");
+
+		this.handler.handle(record(routed));
+
+		assertThat(outcome().getStatus()).isEqualTo(ResultStatus.FAILED);
+		assertThat(outcome().getErrorKind()).isEqualTo(ErrorKind.PERMANENT);
+		assertThat(outcome().getModelId()).isEqualTo("other");
+	}
+
+	@Test
+	void theResultOfAFallbackCarriesTheEarlierAttempts() {
+		this.backend.script(completed());
+		RoutedRequest routed = routed(null);
+		Attempt earlier = Attempt.newBuilder()
+			.setModelId("big")
+			.setTier("large")
+			.setWorkerId("w9")
+			.setErrorKind(ErrorKind.CAPACITY)
+			.setReason("out of memory")
+			.build();
+		routed.setHistory(List.of(earlier));
+
+		this.handler.handle(record(routed));
+
+		assertThat(sent("fleet.results")).singleElement()
+			.satisfies((sent) -> assertThat(((InferenceResult) sent.value()).getHistory()).containsExactly(earlier));
+	}
+
+	@Test
+	void theBackendCallHoldsASlotOfItsModelUntilItEnds() {
+		AtomicInteger inFlightDuringCall = new AtomicInteger(-1);
+		Backend watching = new Backend() {
+
+			@Override
+			public String kind() {
+				return "scripted";
+			}
+
+			@Override
+			public BackendOutcome chat(BackendCall call) {
+				inFlightDuringCall.set(RoutedRequestHandlerTests.this.slots.inFlight("m1"));
+				return completed();
+			}
+
+		};
+		RoutedRequestHandler handler = new RoutedRequestHandler(watching, new ServedModels(List.of(MODEL)),
+				properties(), new ResultPublisher(this.template, TOPICS), this.slots,
+				new AttemptOutcomes(this.template, TOPICS.outcomes(), "w1"));
+
+		handler.handle(record(routed(null)));
+
+		assertThat(inFlightDuringCall).hasValue(1);
+		assertThat(this.slots.inFlight("m1")).isZero();
+	}
+
+	private List<ProducerRecord<String, Object>> sent(String topic) {
+		return this.producer.history().stream().filter((sent) -> sent.topic().equals(topic)).toList();
+	}
+
+	private RoutingOutcome outcome() {
+		assertThat(sent("fleet.outcomes")).hasSize(1);
+		return (RoutingOutcome) sent("fleet.outcomes").get(0).value();
+	}
+
+	private static WorkerProperties properties() {
+		return new WorkerProperties("w1", "scripted", List.of(), 2, Duration.ofSeconds(30), 2, Duration.ofMillis(1),
+				Duration.ofSeconds(2), Duration.ofMillis(500), GpuProperties.defaults());
 	}
 
 	private static BackendOutcome transientFailure() {
@@ -157,6 +290,7 @@ class RoutedRequestHandlerTests {
 					Classification.newBuilder().setTier("small").setConfidence(0.8).setClassifier("test@1").build())
 			.setModelId("m1")
 			.setTier("small")
+			.setAttempt(2)
 			.setClassifiedAt(Instant.now().minusMillis(10))
 			.setRoutedAt(Instant.now().minusMillis(5))
 			.build();

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,84 @@ class WorkerPropertiesBindingTests {
 				assertThat(properties.models()).containsExactly("a", "b");
 				assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(90));
 			});
+	}
+
+	@Test
+	void capacityDefaultsWorkWithoutAGpu() {
+		this.runner.run((context) -> {
+			WorkerProperties properties = context.getBean(WorkerProperties.class);
+			assertThat(properties.heartbeat()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.statusPoll()).isEqualTo(Duration.ofMillis(500));
+			assertThat(properties.gpu().index()).isNull();
+			assertThat(properties.gpu().uuid()).isNull();
+			assertThat(properties.gpu().nvml()).isTrue();
+			assertThat(properties.gpu().library()).isEqualTo("nvidia-ml");
+			assertThat(properties.gpu().staticVram()).isEqualTo(DataSize.ofGigabytes(80));
+		});
+	}
+
+	@Test
+	void capacityKeysBindInKebabCase() {
+		this.runner
+			.withPropertyValues("fleet.worker.heartbeat=5s", "fleet.worker.status-poll=1s", "fleet.worker.gpu.index=3",
+					"fleet.worker.gpu.nvml=false", "fleet.worker.gpu.library=libnvidia-ml.so.1",
+					"fleet.worker.gpu.static-vram=24GB")
+			.run((context) -> {
+				WorkerProperties properties = context.getBean(WorkerProperties.class);
+				assertThat(properties.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(properties.statusPoll()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(properties.gpu().index()).isEqualTo(3);
+				assertThat(properties.gpu().nvml()).isFalse();
+				assertThat(properties.gpu().library()).isEqualTo("libnvidia-ml.so.1");
+				assertThat(properties.gpu().staticVram()).isEqualTo(DataSize.ofGigabytes(24));
+			});
+	}
+
+	@Test
+	void aGpuUuidPinBinds() {
+		this.runner.withPropertyValues("fleet.worker.gpu.uuid=GPU-8932f937")
+			.run((context) -> assertThat(context.getBean(WorkerProperties.class).gpu().uuid())
+				.isEqualTo("GPU-8932f937"));
+	}
+
+	@Test
+	void pinningByIndexAndUuidAtOnceStopsStartUpQuotingBoth() {
+		this.runner.withPropertyValues("fleet.worker.gpu.index=1", "fleet.worker.gpu.uuid=GPU-x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.gpu.index (1)")
+				.hasMessageContaining("fleet.worker.gpu.uuid (GPU-x)"));
+	}
+
+	@Test
+	void aNegativeGpuIndexStopsStartUp() {
+		this.runner.withPropertyValues("fleet.worker.gpu.index=-1")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("gpu.index"));
+	}
+
+	@Test
+	void aZeroStaticBudgetStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.worker.gpu.static-vram=0B")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.gpu.static-vram must be positive, was 0B"));
+	}
+
+	@Test
+	void aStatusPollLongerThanTheHeartbeatStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.worker.heartbeat=1s", "fleet.worker.status-poll=3s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.status-poll")
+				.hasMessageContaining("PT3S"));
+	}
+
+	@Test
+	void aZeroHeartbeatStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.worker.heartbeat=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.heartbeat must be at least 1ms, was PT0S"));
 	}
 
 	@Test

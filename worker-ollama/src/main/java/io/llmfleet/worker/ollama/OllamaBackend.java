@@ -2,7 +2,11 @@ package io.llmfleet.worker.ollama;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.llmfleet.core.catalog.FleetCatalog.Model;
 
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.ErrorKind;
@@ -10,15 +14,18 @@ import io.llmfleet.schemas.GenerationOptions;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendStatus;
 import io.llmfleet.worker.backend.http.HttpCalls;
 import io.llmfleet.worker.ollama.api.OllamaChat;
 import io.llmfleet.worker.ollama.api.OllamaClient;
+import io.llmfleet.worker.ollama.api.OllamaPs;
 
 /**
  * The {@link Backend} that runs chat completions on an Ollama server through its
  * streaming {@code /api/chat}, so time to first token is measured, and classifies every
- * failure into an {@link ErrorKind}. Thread-safe: it holds one HTTP client and no
- * per-call state.
+ * failure into an {@link ErrorKind}. Its status lists the loaded models and their VRAM
+ * from {@code /api/ps}; Ollama says nothing of its queue or KV cache. Thread-safe: it
+ * holds one HTTP client and no per-call state.
  */
 public class OllamaBackend implements Backend {
 
@@ -51,6 +58,43 @@ public class OllamaBackend implements Backend {
 	@Override
 	public BackendOutcome chat(BackendCall call) {
 		return HttpCalls.chat(KIND, call, this::complete, OllamaErrors::classify);
+	}
+
+	@Override
+	public BackendStatus status(List<Model> served, Duration timeout) {
+		return HttpCalls.status(KIND, this.client.baseUrl(), () -> toStatus(this.client.ps(timeout), served));
+	}
+
+	/**
+	 * Maps Ollama's loaded models back to the served catalogue models, matching names as
+	 * Ollama does ({@code llama3.2} is {@code llama3.2:latest}); loaded models this
+	 * worker does not serve still hold VRAM, which is counted apart.
+	 * @param running the reply to {@code /api/ps}
+	 * @param served the served catalogue models
+	 * @return the status
+	 */
+	static BackendStatus toStatus(OllamaPs.Running running, List<Model> served) {
+		Map<String, String> ids = new HashMap<>();
+		served.forEach((model) -> ids.putIfAbsent(canonical(model.backendModel()), model.id()));
+		List<BackendStatus.Loaded> loaded = new ArrayList<>();
+		long otherVram = 0;
+		for (OllamaPs.Model model : running.models()) {
+			String name = (model.name() != null) ? model.name() : model.model();
+			String id = (name != null) ? ids.get(canonical(name)) : null;
+			if (id != null) {
+				loaded.add(new BackendStatus.Loaded(id, model.sizeVram(), false));
+			}
+			else {
+				otherVram += model.sizeVram();
+			}
+		}
+		return new BackendStatus(loaded, otherVram, null, null, null, null);
+	}
+
+	// a name without a tag means ":latest"; the tag is after the last '/'
+	private static String canonical(String name) {
+		String base = name.substring(name.lastIndexOf('/') + 1);
+		return base.contains(":") ? name : name + ":latest";
 	}
 
 	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {

@@ -4,21 +4,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.llmfleet.core.catalog.FleetCatalog.Model;
+
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.schemas.GenerationOptions;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendStatus;
+import io.llmfleet.worker.backend.http.BackendHttpException;
 import io.llmfleet.worker.backend.http.HttpCalls;
 import io.llmfleet.worker.vllm.api.VllmChat;
 import io.llmfleet.worker.vllm.api.VllmClient;
+import io.llmfleet.worker.vllm.api.VllmMetrics;
+import io.llmfleet.worker.vllm.api.VllmModels;
 
 /**
  * The {@link Backend} that runs chat completions on a vLLM server through its streaming
  * OpenAI-compatible {@code /v1/chat/completions}, so time to first token is measured, and
- * classifies every failure into an {@link ErrorKind}. Thread-safe: it holds one HTTP
- * client and no per-call state.
+ * classifies every failure into an {@link ErrorKind}. Its status lists the served models
+ * of {@code /v1/models} as loaded and reads requests running and waiting and KV-cache
+ * usage from {@code /metrics}. Thread-safe: it holds one HTTP client and no per-call
+ * state.
  */
 public class VllmBackend implements Backend {
 
@@ -48,6 +56,39 @@ public class VllmBackend implements Backend {
 	@Override
 	public BackendOutcome chat(BackendCall call) {
 		return HttpCalls.chat(KIND, call, this::complete, VllmErrors::classify);
+	}
+
+	@Override
+	public BackendStatus status(List<Model> served, Duration timeout) {
+		return HttpCalls.status(KIND, this.client.baseUrl(), () -> {
+			List<BackendStatus.Loaded> loaded = toLoaded(this.client.models(timeout), served);
+			try {
+				VllmMetrics metrics = this.client.metrics(timeout);
+				return new BackendStatus(loaded, 0, metrics.running(), metrics.waiting(), metrics.kvCacheUsage(), null);
+			}
+			catch (BackendHttpException ex) {
+				// the models alone are worth reporting
+				return new BackendStatus(loaded, 0, null, null, null,
+						KIND + " metrics at " + this.client.baseUrl() + " failed: " + ex.getMessage());
+			}
+		});
+	}
+
+	/**
+	 * The served catalogue models among those vLLM serves, all loaded; their VRAM is left
+	 * to the catalogue, as vLLM reserves its memory up front for all of them together.
+	 * @param models the reply to {@code /v1/models}
+	 * @param served the served catalogue models
+	 * @return the loaded models
+	 */
+	static List<BackendStatus.Loaded> toLoaded(VllmModels models, List<Model> served) {
+		List<BackendStatus.Loaded> loaded = new ArrayList<>();
+		for (Model model : served) {
+			if (models.data().stream().anyMatch((listed) -> model.backendModel().equals(listed.id()))) {
+				loaded.add(new BackendStatus.Loaded(model.id(), null, false));
+			}
+		}
+		return loaded;
 	}
 
 	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {

@@ -39,7 +39,7 @@ class VllmBackendIT {
 
 	private static final int MAX_MODEL_LEN = 256;
 
-	private static final List<ChatMessage> MESSAGES = List.of(new ChatMessage("system", "Answer briefly."),
+	static final List<ChatMessage> MESSAGES = List.of(new ChatMessage("system", "Answer briefly."),
 			new ChatMessage("user", "Why is the sky blue?"));
 
 	private static BackendSimulator simulator;

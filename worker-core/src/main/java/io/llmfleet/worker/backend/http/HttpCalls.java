@@ -2,21 +2,25 @@ package io.llmfleet.worker.backend.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.worker.backend.Backend;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendStatus;
 import io.llmfleet.worker.backend.BackendUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an HTTP backend's {@link Backend#chat} and {@link Backend#checkReachable} the same
- * way for every backend: a call with no time left fails as TIMEOUT without reaching the
- * backend, a call without a timeout gets {@link #DEFAULT_TIMEOUT}, and a
- * {@link BackendHttpException} becomes a {@link BackendOutcome.Failed} whose kind the
- * backend's own classifier decides and whose message names backend, model and request.
+ * Runs an HTTP backend's {@link Backend#chat}, {@link Backend#checkReachable} and
+ * {@link Backend#status} the same way for every backend: a call with no time left fails
+ * as TIMEOUT without reaching the backend, a call without a timeout gets
+ * {@link #DEFAULT_TIMEOUT}, and a {@link BackendHttpException} becomes a
+ * {@link BackendOutcome.Failed} whose kind the backend's own classifier decides and whose
+ * message names backend, model and request; a status that cannot be read becomes
+ * {@link BackendStatus#failed}.
  */
 public final class HttpCalls {
 
@@ -67,6 +71,26 @@ public final class HttpCalls {
 		}
 		catch (BackendHttpException ex) {
 			throw BackendUnavailableException.unreachable(backendKind, baseUrl.toString(), ex);
+		}
+	}
+
+	/**
+	 * Asks the backend for its status.
+	 * @param backendKind the backend kind, as {@link Backend#kind()} names it
+	 * @param baseUrl where the backend listens
+	 * @param exchange asks the backend and maps its answer
+	 * @return the status, or {@link BackendStatus#failed} saying why there is none
+	 */
+	public static BackendStatus status(String backendKind, URI baseUrl, Supplier<BackendStatus> exchange) {
+		try {
+			return exchange.get();
+		}
+		catch (BackendHttpException ex) {
+			return BackendStatus.failed(backendKind + " status at " + baseUrl + " failed: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// an answer that does not parse must not fail the heartbeat either
+			return BackendStatus.failed(backendKind + " status at " + baseUrl + " is unreadable: " + ex);
 		}
 	}
 

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
- * One backend's {@link HttpClient} and the two exchanges a worker makes with it: a
- * streamed call whose response lines go to a {@link LineReader}, and a start-up probe.
- * The streamed call is bounded as a whole by its timeout, not only until the response
- * headers, because a backend sends its headers long before a slow first token. A non-2xx
- * answer, a timeout or a transport failure ends in a {@link BackendHttpException}.
- * Thread-safe.
+ * One backend's {@link HttpClient} and the exchanges a worker makes with it: a streamed
+ * call whose response lines go to a {@link LineReader}, a start-up probe, and a small
+ * {@code GET} for status pages. The streamed call is bounded as a whole by its timeout,
+ * not only until the response headers, because a backend sends its headers long before a
+ * slow first token. A non-2xx answer, a timeout or a transport failure ends in a
+ * {@link BackendHttpException}. Thread-safe.
  */
 public final class StreamingHttp {
 
@@ -99,12 +99,26 @@ public final class StreamingHttp {
 	 * @throws BackendHttpException when it does not
 	 */
 	public void probe(HttpRequest.Builder request) {
-		HttpRequest get = request.timeout(PROBE_TIMEOUT).GET().build();
+		fetch(request, PROBE_TIMEOUT);
+	}
+
+	/**
+	 * Sends a {@code GET} to a small endpoint (a status or metrics page) and returns the
+	 * body of its 2xx answer.
+	 * @param request the request with its URL and headers; method and timeout are set
+	 * here
+	 * @param timeout how long the whole exchange may take
+	 * @return the body
+	 * @throws BackendHttpException when no 2xx answer came in time
+	 */
+	public String fetch(HttpRequest.Builder request, Duration timeout) {
+		HttpRequest get = request.timeout(timeout).GET().build();
 		HttpResponse<String> answer = await(
-				this.http.sendAsync(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), PROBE_TIMEOUT);
+				this.http.sendAsync(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), timeout);
 		if (answer.statusCode() / 100 != 2) {
 			throw BackendHttpException.httpStatus(answer.statusCode(), this.errorText.apply(answer.body()));
 		}
+		return answer.body();
 	}
 
 	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, Duration timeout) {

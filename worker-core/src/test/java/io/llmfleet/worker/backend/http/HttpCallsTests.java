@@ -10,6 +10,7 @@ import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
+import io.llmfleet.worker.backend.BackendStatus;
 import io.llmfleet.worker.backend.BackendUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,34 @@ class HttpCallsTests {
 			}))
 			.withMessage("vllm backend at http://gpu-3:8000 is not reachable: connection refused (ConnectException)")
 			.withCauseInstanceOf(BackendHttpException.class);
+	}
+
+	@Test
+	void aStatusThatCannotBeFetchedBecomesAFailedStatusNamingBackendAndUrl() {
+		BackendStatus status = HttpCalls.status("ollama", URI.create("http://127.0.0.1:1"), () -> {
+			throw BackendHttpException.transport(new ConnectException());
+		});
+
+		assertThat(status.loaded()).isNull();
+		assertThat(status.error()).startsWith("ollama status at http://127.0.0.1:1 failed: ")
+			.contains("ConnectException");
+	}
+
+	@Test
+	void aStatusThatDoesNotParseBecomesAFailedStatusInsteadOfThrowing() {
+		BackendStatus status = HttpCalls.status("vllm", URI.create("http://127.0.0.1:8000"), () -> {
+			throw new IllegalArgumentException("unexpected token '<'");
+		});
+
+		assertThat(status.error()).isEqualTo(
+				"vllm status at http://127.0.0.1:8000 is unreadable: java.lang.IllegalArgumentException: unexpected token '<'");
+	}
+
+	@Test
+	void aStatusThatIsReadIsPassedOn() {
+		BackendStatus read = new BackendStatus(List.of(), 0, 1, 2, 0.5, null);
+
+		assertThat(HttpCalls.status("vllm", URI.create("http://127.0.0.1:8000"), () -> read)).isSameAs(read);
 	}
 
 	private static BackendCall call(Duration timeout) {

@@ -176,6 +176,49 @@ class StreamingHttpIT {
 	}
 
 	@Test
+	void fetchReturnsTheBodyOfA2xxGetAndFailsOtherwiseWithTheErrorText() {
+		StreamingHttp http = new StreamingHttp(baseUrl(), Duration.ofSeconds(1), (body) -> "read: " + body);
+		AtomicReference<String> method = new AtomicReference<>();
+		script.set((exchange) -> {
+			method.set(exchange.getRequestMethod());
+			reply(exchange, 200, "vllm:num_requests_running 2.0\n");
+		});
+
+		assertThat(http.fetch(HttpRequest.newBuilder(http.resolve("metrics")), Duration.ofSeconds(5)))
+			.isEqualTo("vllm:num_requests_running 2.0\n");
+		assertThat(method).hasValue("GET");
+
+		script.set((exchange) -> reply(exchange, 404, "{\"detail\":\"Not Found\"}"));
+
+		assertThatExceptionOfType(BackendHttpException.class)
+			.isThrownBy(() -> http.fetch(HttpRequest.newBuilder(http.resolve("metrics")), Duration.ofSeconds(5)))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(404);
+				assertThat(ex.error()).isEqualTo("read: {\"detail\":\"Not Found\"}");
+			});
+	}
+
+	@Test
+	void fetchOfASlowPageIsCutAtItsTimeout() {
+		CountDownLatch release = new CountDownLatch(1);
+		script.set((exchange) -> {
+			awaitQuietly(release);
+			reply(exchange, 200, "late");
+		});
+		StreamingHttp http = new StreamingHttp(baseUrl(), Duration.ofSeconds(1), (body) -> body);
+		try {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(BackendHttpException.class)
+				.isThrownBy(() -> http.fetch(HttpRequest.newBuilder(http.resolve("api/ps")), Duration.ofMillis(200)))
+				.withMessageContaining("200 ms");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
 	void pathsResolveBelowTheBaseUrlWithOrWithoutItsSlash() {
 		Duration connect = Duration.ofSeconds(1);
 

@@ -10,9 +10,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A small client for the two Ollama endpoints a worker needs: a streamed
- * {@code /api/chat} and the {@code GET /} probe. It holds one {@link StreamingHttp},
- * which bounds a call as a whole by its timeout, and is thread-safe.
+ * A small client for the Ollama endpoints a worker needs: a streamed {@code /api/chat},
+ * the {@code GET /} probe and {@code GET /api/ps} for the loaded models. It holds one
+ * {@link StreamingHttp}, which bounds a call as a whole by its timeout, and is
+ * thread-safe.
  */
 public final class OllamaClient {
 
@@ -58,6 +59,17 @@ public final class OllamaClient {
 	 */
 	public void ping() {
 		this.http.probe(HttpRequest.newBuilder(this.http.baseUrl()));
+	}
+
+	/**
+	 * Lists the models Ollama has loaded now.
+	 * @param timeout how long asking may take
+	 * @return the loaded models
+	 * @throws BackendHttpException when Ollama does not answer in time with a 2xx status
+	 */
+	public OllamaPs.Running ps(Duration timeout) {
+		String body = this.http.fetch(HttpRequest.newBuilder(this.http.resolve("api/ps")), timeout);
+		return OllamaChat.MAPPER.readValue(body, OllamaPs.Running.class);
 	}
 
 	// Ollama answers errors as {"error": "..."}; anything else is quoted as it came

@@ -1,5 +1,6 @@
 /**
  * Ollama's HTTP API as this worker uses it: a streaming {@code /api/chat} client, the
- * reachability probe and records that mirror Ollama's JSON.
+ * reachability probe, {@code /api/ps} for the loaded models, and records that mirror
+ * Ollama's JSON.
  */
 package io.llmfleet.worker.ollama.api;

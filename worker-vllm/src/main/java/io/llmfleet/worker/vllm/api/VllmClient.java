@@ -8,10 +8,10 @@ import io.llmfleet.worker.backend.http.BackendHttpException;
 import io.llmfleet.worker.backend.http.StreamingHttp;
 
 /**
- * A small client for the two vLLM endpoints a worker needs: a streamed
- * {@code /v1/chat/completions} and the {@code GET /health} probe. It holds one
- * {@link StreamingHttp}, which bounds a call as a whole by its timeout, and is
- * thread-safe.
+ * A small client for the vLLM endpoints a worker needs: a streamed
+ * {@code /v1/chat/completions}, the {@code GET /health} probe, and {@code GET /v1/models}
+ * and {@code GET /metrics} for its status. It holds one {@link StreamingHttp}, which
+ * bounds a call as a whole by its timeout, and is thread-safe.
  */
 public final class VllmClient {
 
@@ -66,6 +66,28 @@ public final class VllmClient {
 	 */
 	public void health() {
 		this.http.probe(authorized(HttpRequest.newBuilder(this.http.resolve("health"))));
+	}
+
+	/**
+	 * Lists the served models.
+	 * @param timeout how long asking may take
+	 * @return the models
+	 * @throws BackendHttpException when vLLM does not answer in time with a 2xx status
+	 */
+	public VllmModels models(Duration timeout) {
+		String body = this.http.fetch(authorized(HttpRequest.newBuilder(this.http.resolve("v1/models"))), timeout);
+		return VllmChat.MAPPER.readValue(body, VllmModels.class);
+	}
+
+	/**
+	 * Reads the scheduler metrics.
+	 * @param timeout how long asking may take
+	 * @return the metrics of interest
+	 * @throws BackendHttpException when vLLM does not answer in time with a 2xx status
+	 */
+	public VllmMetrics metrics(Duration timeout) {
+		return VllmMetrics
+			.parse(this.http.fetch(authorized(HttpRequest.newBuilder(this.http.resolve("metrics"))), timeout));
 	}
 
 	private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
