@@ -1,7 +1,6 @@
 package io.llmfleet.dispatcher;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -13,12 +12,12 @@ import org.springframework.stereotype.Component;
 import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.reply.Results;
 import io.llmfleet.core.topic.FleetTopics;
-import io.llmfleet.dispatcher.fallback.FallbackDecision;
 import io.llmfleet.dispatcher.fallback.FallbackPlanner;
+import io.llmfleet.dispatcher.health.ModelLoad;
+import io.llmfleet.dispatcher.routing.Decision;
 import io.llmfleet.dispatcher.routing.Router;
 import io.llmfleet.schemas.ClassifiedRequest;
 import io.llmfleet.schemas.DeadLetter;
-import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.RoutedRequest;
 import io.llmfleet.schemas.serde.FleetAvroDeserializer;
@@ -41,11 +40,15 @@ public class DispatchListeners {
 
 	private final FleetTopics topics;
 
-	DispatchListeners(Router router, FallbackPlanner fallback, ResultPublisher publisher, FleetTopics topics) {
+	private final ModelLoad load;
+
+	DispatchListeners(Router router, FallbackPlanner fallback, ResultPublisher publisher, FleetTopics topics,
+			ModelLoad load) {
 		this.router = router;
 		this.fallback = fallback;
 		this.publisher = publisher;
 		this.topics = topics;
+		this.load = load;
 	}
 
 	/** The topic of classified requests, for the annotation's expression. */
@@ -69,29 +72,26 @@ public class DispatchListeners {
 			this.publisher.publish(request, Results.expired(request, "the dispatcher"));
 			return;
 		}
-		Optional<RoutedRequest> routed = this.router.first(classified);
-		if (routed.isEmpty()) {
-			this.publisher.publish(request, Results.failed(request, ErrorKind.PERMANENT,
-					"Tier " + classified.getClassification().getTier() + " has no model in the catalogue"));
-			return;
-		}
-		send(routed.get());
+		carryOut(this.router.first(classified), record);
 	}
 
 	@KafkaListener(topics = "#{__listener.deadLetterTopic}", groupId = "${spring.application.name}",
 			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.DeadLetter")
 	void onDeadLetter(ConsumerRecord<String, DeadLetter> record) {
-		FallbackDecision decision = this.fallback.plan(record.value());
-		if (decision instanceof FallbackDecision.Reroute reroute) {
-			send(reroute.next());
+		carryOut(this.fallback.plan(record.value()), record);
+	}
+
+	private void carryOut(Decision decision, ConsumerRecord<String, ?> record) {
+		if (decision instanceof Decision.Route route) {
+			send(route.routed());
 		}
-		else if (decision instanceof FallbackDecision.Finish finish) {
-			logger.info("Request {} ends {} after {} attempts: {}", finish.request().getRequestId(),
+		else if (decision instanceof Decision.Finish finish) {
+			logger.info("Request {} ends {} after {} attempt(s): {}", finish.request().getRequestId(),
 					finish.result().getStatus(), finish.result().getAttempts(),
 					finish.result().getError().getMessage());
 			this.publisher.publish(finish.request(), finish.result());
 		}
-		else if (decision instanceof FallbackDecision.Keep keep) {
+		else if (decision instanceof Decision.Keep keep) {
 			logger.warn("Dead letter {} holds no request to re-route; kept on {}: {}", record.key(), record.topic(),
 					keep.reason());
 		}
@@ -99,6 +99,7 @@ public class DispatchListeners {
 
 	private void send(RoutedRequest routed) {
 		this.publisher.send(this.topics.model(routed.getModelId()), routed.getRequest().getRequestId(), routed);
+		this.load.routed(routed.getRequest().getRequestId(), routed.getModelId());
 	}
 
 }

@@ -1,12 +1,13 @@
 package io.llmfleet.dispatcher.fallback;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.llmfleet.core.catalog.FleetCatalog;
 import io.llmfleet.core.reply.Results;
+import io.llmfleet.dispatcher.routing.ContextNeed;
+import io.llmfleet.dispatcher.routing.Decision;
 import io.llmfleet.dispatcher.routing.Router;
 import io.llmfleet.schemas.Attempt;
 import io.llmfleet.schemas.DeadLetter;
@@ -16,11 +17,13 @@ import io.llmfleet.schemas.InferenceResult;
 import io.llmfleet.schemas.RoutedRequest;
 
 /**
- * Decides what follows a failed attempt. A POISON request is rejected. A pinned request,
- * or one that forbids fallback, fails with the cause. Otherwise the request goes to an
- * untried model of the same tier, then down the classified tier's fallback chain; when
- * the chain is exhausted it fails with every attempt's cause. Each attempt uses a model
- * not tried before, so the number of attempts is bounded by the catalogue.
+ * Decides what follows a failed attempt, appending it to the request's history. POISON is
+ * rejected and PERMANENT fails: neither can go better elsewhere. A request past its
+ * deadline expires. A request at the attempt cap, or pinned and forbidding fallback,
+ * fails with every cause. CONTEXT_LENGTH escalates to a model with a larger context.
+ * Anything else goes to an untried model of the same tier, then (when the request allows
+ * fallback) down the classified tier's chain; with no model left it fails listing every
+ * attempt's cause.
  */
 public class FallbackPlanner {
 
@@ -28,66 +31,53 @@ public class FallbackPlanner {
 
 	private final Router router;
 
-	public FallbackPlanner(FleetCatalog catalog, Router router) {
+	private final int maxAttempts;
+
+	public FallbackPlanner(FleetCatalog catalog, Router router, int maxAttempts) {
 		this.catalog = catalog;
 		this.router = router;
+		this.maxAttempts = maxAttempts;
 	}
 
 	/** The decision for {@code letter}. */
-	public FallbackDecision plan(DeadLetter letter) {
+	public Decision plan(DeadLetter letter) {
 		RoutedRequest failed = letter.getRouted();
 		if (failed == null) {
-			return new FallbackDecision.Keep(letter.getReason());
+			return new Decision.Keep(letter.getReason());
 		}
 		InferenceRequest request = failed.getRequest();
+		ErrorKind kind = letter.getErrorKind();
 		List<Attempt> history = new ArrayList<>(failed.getHistory());
-		history.add(new Attempt(failed.getModelId(), failed.getTier(), letter.getWorkerId(), letter.getErrorKind(),
-				letter.getReason()));
-		if (letter.getErrorKind() == ErrorKind.POISON) {
-			return finish(request, history, Results.rejected(request, ErrorKind.POISON, letter.getReason()));
+		history.add(new Attempt(failed.getModelId(), failed.getTier(), letter.getWorkerId(), kind, letter.getReason()));
+		if (kind == ErrorKind.POISON) {
+			return finish(request, history, Results.rejected(request, kind, letter.getReason()));
 		}
-		if (failed.getClassification().getPinned() || !request.getAllowFallback()) {
-			String why = failed.getClassification().getPinned() ? "the request is pinned to it"
-					: "the request forbids fallback";
-			return finish(request, history, Results.failed(request, letter.getErrorKind(),
-					"Model " + failed.getModelId() + " failed and " + why + ": " + letter.getReason()));
+		if (Results.isExpired(request, Instant.now())) {
+			return finish(request, history, Results.expiredAfter(request, history.size()));
 		}
-		for (String tier : tiersToTry(failed)) {
-			Optional<RoutedRequest> next = this.router.next(request, failed.getClassification(),
-					failed.getClassifiedAt(), tier, history, " after " + failed.getModelId() + " failed with "
-							+ letter.getErrorKind() + " (attempt " + history.size() + ")");
-			if (next.isPresent()) {
-				return new FallbackDecision.Reroute(next.get());
-			}
+		if (kind == ErrorKind.PERMANENT) {
+			return finish(request, history, Results.failed(request, kind, "Model " + failed.getModelId()
+					+ " cannot serve the request and PERMANENT failures are not retried: " + letter.getReason()));
 		}
-		return finish(request, history,
-				Results.failed(request, letter.getErrorKind(),
-						"Every model tried failed: " + history.stream()
-							.map((attempt) -> attempt.getModelId() + " (" + attempt.getErrorKind() + ": "
-									+ attempt.getReason() + ")")
-							.collect(Collectors.joining("; "))));
+		if (history.size() >= this.maxAttempts) {
+			return finish(request, history, Results.failed(request, kind,
+					"Gave up after " + history.size() + " attempts: " + Router.describe(history)));
+		}
+		if (failed.getClassification().getPinned() && !request.getAllowFallback()) {
+			return finish(request, history, Results.failed(request, kind, "Model " + failed.getModelId()
+					+ " failed and the request is pinned to it without fallback: " + Router.describe(history)));
+		}
+		ContextNeed need = this.router.needOf(request, failed.getClassification());
+		if (kind == ErrorKind.CONTEXT_LENGTH) {
+			need = need.above(this.catalog.model(failed.getModelId()).map((model) -> model.contextLength()).orElse(0));
+		}
+		return this.router.next(request, failed.getClassification(), failed.getClassifiedAt(), failed.getTier(), need,
+				history, request.getAllowFallback(),
+				" (after " + failed.getModelId() + " failed with " + kind + ", attempt " + history.size() + ")");
 	}
 
-	/**
-	 * The failed attempt's tier, then the lighter tiers of the classified tier's chain
-	 * after it.
-	 */
-	private List<String> tiersToTry(RoutedRequest failed) {
-		List<String> tiers = new ArrayList<>();
-		String tier = failed.getTier();
-		while (tier != null) {
-			tiers.add(tier);
-			tier = this.catalog.fallbackAfter(failed.getClassification().getTier(), tier).orElse(null);
-		}
-		return tiers;
-	}
-
-	private static FallbackDecision finish(InferenceRequest request, List<Attempt> history, InferenceResult result) {
-		Attempt last = history.get(history.size() - 1);
-		result.setAttempts(history.size());
-		result.setModelId(last.getModelId());
-		result.setTier(last.getTier());
-		return new FallbackDecision.Finish(request, result);
+	private static Decision finish(InferenceRequest request, List<Attempt> history, InferenceResult result) {
+		return new Decision.Finish(request, Router.ended(result, history));
 	}
 
 }

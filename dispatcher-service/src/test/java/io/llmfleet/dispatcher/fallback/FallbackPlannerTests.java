@@ -5,97 +5,159 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
-import io.llmfleet.core.catalog.FleetCatalog;
-import io.llmfleet.core.catalog.FleetCatalog.Model;
-import io.llmfleet.core.catalog.FleetCatalog.Tier;
-import io.llmfleet.dispatcher.routing.ModelSelector;
-import io.llmfleet.dispatcher.routing.Router;
-import io.llmfleet.schemas.ChatMessage;
-import io.llmfleet.schemas.Classification;
+import io.llmfleet.dispatcher.Fleet;
+import io.llmfleet.dispatcher.routing.Decision;
+import io.llmfleet.schemas.Attempt;
 import io.llmfleet.schemas.ClassifiedRequest;
 import io.llmfleet.schemas.DeadLetter;
 import io.llmfleet.schemas.ErrorKind;
-import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.ResultStatus;
 import io.llmfleet.schemas.RoutedRequest;
 
+import static io.llmfleet.dispatcher.Fleet.classified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FallbackPlannerTests {
 
-	private static final FleetCatalog CATALOG = new FleetCatalog(
-			List.of(new Tier("light", List.of()), new Tier("coding", List.of("light")),
-					new Tier("deep", List.of("coding", "light"))),
-			List.of(model("l1", "light"), model("c1", "coding"), model("d1", "deep"), model("d2", "deep")));
+	private final Fleet fleet = new Fleet();
 
-	private final Router router = new Router(new ModelSelector(CATALOG));
-
-	private final FallbackPlanner planner = new FallbackPlanner(CATALOG, this.router);
+	FallbackPlannerTests() {
+		this.fleet.allServed();
+	}
 
 	@Test
-	void deadLetterTriesTheOtherModelsOfTheTierThenFallsBackToLighterTiers() {
-		RoutedRequest attempt = this.router.first(classified("deep", false, true)).orElseThrow();
+	void aFailedAttemptGoesToTheOtherModelsOfItsTierThenDownTheChain() {
+		RoutedRequest attempt = first(classified("deep", 10, true));
 		List<String> models = new ArrayList<>(List.of(attempt.getModelId()));
-		List<String> tiers = new ArrayList<>(List.of(attempt.getTier()));
 		for (int i = 0; i < 3; i++) {
-			FallbackDecision decision = this.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY));
-			attempt = ((FallbackDecision.Reroute) decision).next();
+			attempt = reroute(this.fleet.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY)));
 			models.add(attempt.getModelId());
-			tiers.add(attempt.getTier());
 		}
 
-		assertThat(models).containsExactlyInAnyOrder("d1", "d2", "c1", "l1");
-		assertThat(tiers).containsExactly("deep", "deep", "coding", "light");
+		assertThat(models).containsExactly("d1", "d2", "c1", "l1");
 		assertThat(attempt.getAttempt()).isEqualTo(4);
-		assertThat(attempt.getHistory()).extracting((a) -> a.getErrorKind()).containsOnly(ErrorKind.CAPACITY);
-		assertThat(attempt.getDecision()).contains("tier=light").contains("after").contains("CAPACITY");
+		assertThat(attempt.getHistory()).extracting(Attempt::getErrorKind).containsOnly(ErrorKind.CAPACITY);
+		assertThat(attempt.getDecision()).contains("after c1 failed with CAPACITY, attempt 3");
+	}
+
+	@Test
+	void attemptsAreCappedAndTheResultListsEveryCause() {
+		RoutedRequest attempt = first(classified("deep", 10, true));
+		for (int i = 0; i < 3; i++) {
+			attempt = reroute(this.fleet.planner.plan(deadLetter(attempt, ErrorKind.TIMEOUT)));
+		}
+
+		Decision.Finish finish = (Decision.Finish) this.fleet.planner.plan(deadLetter(attempt, ErrorKind.TIMEOUT));
+
+		assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.FAILED);
+		assertThat(finish.result().getAttempts()).isEqualTo(4);
+		assertThat(finish.result().getHistory()).extracting(Attempt::getModelId)
+			.containsExactly("d1", "d2", "c1", "l1");
+		assertThat(finish.result().getError().getMessage()).contains("Gave up after 4 attempts")
+			.contains("l1 (TIMEOUT: boom on l1)");
 	}
 
 	@Test
 	void anExhaustedChainFailsWithEveryAttemptsCause() {
-		RoutedRequest attempt = this.router.first(classified("light", false, true)).orElseThrow();
+		RoutedRequest attempt = first(classified("light", 10, true));
 
-		FallbackDecision decision = this.planner.plan(deadLetter(attempt, ErrorKind.TIMEOUT));
+		Decision decision = this.fleet.planner.plan(deadLetter(attempt, ErrorKind.TIMEOUT));
 
-		assertThat(decision).isInstanceOfSatisfying(FallbackDecision.Finish.class, (finish) -> {
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class, (finish) -> {
 			assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.FAILED);
 			assertThat(finish.result().getError().getKind()).isEqualTo(ErrorKind.TIMEOUT);
 			assertThat(finish.result().getError().getMessage()).contains("l1 (TIMEOUT: boom on l1)");
 			assertThat(finish.result().getAttempts()).isEqualTo(1);
+			assertThat(finish.result().getModelId()).isEqualTo("l1");
 		});
 	}
 
 	@Test
-	void aPinnedRequestFailsInsteadOfFallingBack() {
-		ClassifiedRequest pinned = classified("deep", true, true);
-		pinned.getRequest().setModel("d1");
-		RoutedRequest attempt = this.router.first(pinned).orElseThrow();
+	void aContextLengthFailureEscalatesToALargerContextInsteadOfGoingLighter() {
+		RoutedRequest attempt = first(classified("coding", 10, true));
 
-		FallbackDecision decision = this.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY));
+		RoutedRequest next = reroute(this.fleet.planner.plan(deadLetter(attempt, ErrorKind.CONTEXT_LENGTH)));
 
-		assertThat(decision).isInstanceOfSatisfying(FallbackDecision.Finish.class,
-				(finish) -> assertThat(finish.result().getError().getMessage()).contains("pinned"));
+		assertThat(next.getModelId()).isEqualTo("d2");
+		assertThat(next.getDecision()).contains("more than a context that refused it");
 	}
 
 	@Test
-	void aRequestThatForbidsFallbackFails() {
-		RoutedRequest attempt = this.router.first(classified("deep", false, false)).orElseThrow();
+	void aPermanentFailureIsNotRetried() {
+		RoutedRequest attempt = first(classified("deep", 10, true));
 
-		FallbackDecision decision = this.planner.plan(deadLetter(attempt, ErrorKind.PERMANENT));
+		Decision decision = this.fleet.planner.plan(deadLetter(attempt, ErrorKind.PERMANENT));
 
-		assertThat(decision).isInstanceOfSatisfying(FallbackDecision.Finish.class,
-				(finish) -> assertThat(finish.result().getError().getMessage()).contains("forbids fallback"));
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class, (finish) -> {
+			assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.FAILED);
+			assertThat(finish.result().getError().getMessage()).contains("PERMANENT failures are not retried");
+		});
+	}
+
+	@Test
+	void aPinnedRequestWithoutFallbackFailsWithTheCause() {
+		ClassifiedRequest pinned = classified("deep", 10, false);
+		pinned.getRequest().setModel("d1");
+		pinned.getClassification().setPinned(true);
+		RoutedRequest attempt = first(pinned);
+
+		Decision decision = this.fleet.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY));
+
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class,
+				(finish) -> assertThat(finish.result().getError().getMessage())
+					.contains("pinned to it without fallback")
+					.contains("d1 (CAPACITY: boom on d1)"));
+	}
+
+	@Test
+	void aPinnedRequestThatAllowsFallbackFallsBackAndSaysFromWhere() {
+		ClassifiedRequest pinned = classified("deep", 10, true);
+		pinned.getRequest().setModel("d2");
+		pinned.getClassification().setPinned(true);
+		RoutedRequest attempt = first(pinned);
+
+		RoutedRequest next = reroute(this.fleet.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY)));
+
+		assertThat(next.getModelId()).isEqualTo("d1");
+		assertThat(next.getHistory()).extracting(Attempt::getModelId).containsExactly("d2");
+	}
+
+	@Test
+	void aRequestThatForbidsFallbackStaysInItsTierThenFails() {
+		RoutedRequest attempt = first(classified("deep", 10, false));
+		RoutedRequest second = reroute(this.fleet.planner.plan(deadLetter(attempt, ErrorKind.CAPACITY)));
+
+		Decision decision = this.fleet.planner.plan(deadLetter(second, ErrorKind.CAPACITY));
+
+		assertThat(second.getTier()).isEqualTo("deep");
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class, (finish) -> {
+			assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.FAILED);
+			assertThat(finish.result().getError().getMessage()).contains("forbids falling back to a lighter tier")
+				.contains("d1 (CAPACITY")
+				.contains("d2 (CAPACITY");
+		});
+	}
+
+	@Test
+	void aRequestPastItsDeadlineExpiresInsteadOfBeingRerouted() {
+		ClassifiedRequest request = classified("deep", 10, true);
+		request.getRequest().setDeadlineAt(Instant.now().minusSeconds(1));
+		RoutedRequest attempt = first(request);
+
+		Decision decision = this.fleet.planner.plan(deadLetter(attempt, ErrorKind.TIMEOUT));
+
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class,
+				(finish) -> assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.EXPIRED));
 	}
 
 	@Test
 	void aPoisonRequestIsRejected() {
-		RoutedRequest attempt = this.router.first(classified("deep", false, true)).orElseThrow();
+		RoutedRequest attempt = first(classified("deep", 10, true));
 
-		FallbackDecision decision = this.planner.plan(deadLetter(attempt, ErrorKind.POISON));
+		Decision decision = this.fleet.planner.plan(deadLetter(attempt, ErrorKind.POISON));
 
-		assertThat(decision).isInstanceOfSatisfying(FallbackDecision.Finish.class,
+		assertThat(decision).isInstanceOfSatisfying(Decision.Finish.class,
 				(finish) -> assertThat(finish.result().getStatus()).isEqualTo(ResultStatus.REJECTED));
 	}
 
@@ -107,17 +169,16 @@ class FallbackPlannerTests {
 			.setFailedAt(Instant.now())
 			.build();
 
-		assertThat(this.planner.plan(undecodable)).isEqualTo(new FallbackDecision.Keep("not avro"));
+		assertThat(this.fleet.planner.plan(undecodable)).isEqualTo(new Decision.Keep("not avro"));
 	}
 
-	@Test
-	void roundRobinSpreadsATiersRequestsOverItsModels() {
-		List<String> chosen = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			chosen.add(this.router.first(classified("deep", false, true)).orElseThrow().getModelId());
-		}
+	private RoutedRequest first(ClassifiedRequest request) {
+		return reroute(this.fleet.router.first(request));
+	}
 
-		assertThat(chosen).containsExactly("d1", "d2", "d1", "d2");
+	private static RoutedRequest reroute(Decision decision) {
+		assertThat(decision).isInstanceOf(Decision.Route.class);
+		return ((Decision.Route) decision).routed();
 	}
 
 	private static DeadLetter deadLetter(RoutedRequest routed, ErrorKind kind) {
@@ -128,26 +189,6 @@ class FallbackPlannerTests {
 			.setWorkerId("w1")
 			.setFailedAt(Instant.now())
 			.build();
-	}
-
-	private static ClassifiedRequest classified(String tier, boolean pinned, boolean allowFallback) {
-		InferenceRequest request = InferenceRequest.newBuilder()
-			.setRequestId("r-" + System.nanoTime())
-			.setMessages(List.of(new ChatMessage("user", "hi")))
-			.setAllowFallback(allowFallback)
-			.setCreatedAt(Instant.now())
-			.build();
-		Classification classification = Classification.newBuilder()
-			.setTier(tier)
-			.setConfidence(0.9)
-			.setClassifier("test@1")
-			.setPinned(pinned)
-			.build();
-		return new ClassifiedRequest(request, classification, Instant.now());
-	}
-
-	private static Model model(String id, String tier) {
-		return new Model(id, "ollama", id, tier, 8192, DataSize.ofGigabytes(1));
 	}
 
 }

@@ -52,6 +52,16 @@ public final class LocalFleet implements AutoCloseable {
 
 	private EmbeddedSchemaRegistry registry;
 
+	private BackendSimulator simulator;
+
+	private FleetConfiguration configuration;
+
+	private URI ollama;
+
+	private URI vllm;
+
+	private List<String> common;
+
 	private LocalFleet() {
 	}
 
@@ -81,6 +91,7 @@ public final class LocalFleet implements AutoCloseable {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
 		FleetConfiguration configuration = FleetConfiguration.defaults();
+		this.configuration = configuration;
 		this.broker = remember(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
 		say.accept("Kafka (embedded KRaft broker) on " + this.broker.bootstrapServers() + ", data in "
 				+ settings.dataDir().resolve("kafka"));
@@ -93,16 +104,16 @@ public final class LocalFleet implements AutoCloseable {
 		boolean ollamaRunning = !settings.simulateBackends() && answers(LOCAL_OLLAMA);
 		boolean vllmRunning = !settings.simulateBackends() && answers(LOCAL_VLLM);
 		if (!ollamaRunning || !vllmRunning) {
-			BackendSimulator simulator = remember(BackendSimulator.start(SimulatorSettings.defaults()
+			this.simulator = remember(BackendSimulator.start(SimulatorSettings.defaults()
 				.withOllamaModels(configuration.backendModels("ollama"))
 				.withVllmModels(configuration.backendModels("vllm"))
 				.withLatency(settings.latency())));
 			if (!ollamaRunning) {
-				ollama = simulator.ollamaBaseUrl();
+				ollama = this.simulator.ollamaBaseUrl();
 				this.simulated.add("ollama");
 			}
 			if (!vllmRunning) {
-				vllm = simulator.vllmBaseUrl();
+				vllm = this.simulator.vllmBaseUrl();
 				this.simulated.add("vllm");
 			}
 		}
@@ -112,20 +123,55 @@ public final class LocalFleet implements AutoCloseable {
 		say.accept("vLLM:   " + (vllmRunning ? "real server at " : "SIMULATED (no vLLM answers on 127.0.0.1:8000) at ")
 				+ vllm);
 
-		List<String> common = new ArrayList<>(
-				List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
-						"--spring.kafka.properties.schema.registry.url=" + this.registry.url(),
-						"--spring.main.banner-mode=off"));
-		common.addAll(settings.extraArguments());
-		run(ClassifierApplication.builder(), common);
-		run(DispatcherApplication.builder(), common);
-		run(OllamaWorkerApplication.builder(), with(common, "--fleet.ollama.base-url=" + ollama));
-		run(VllmWorkerApplication.builder(), with(common, "--fleet.vllm.base-url=" + vllm));
+		this.ollama = ollama;
+		this.vllm = vllm;
+		this.common = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+				"--spring.kafka.properties.schema.registry.url=" + this.registry.url(),
+				"--spring.main.banner-mode=off"));
+		this.common.addAll(settings.extraArguments());
+		run(ClassifierApplication.builder(), this.common);
+		run(DispatcherApplication.builder(), this.common);
 		List<String> groups = new ArrayList<>(List.of(CLASSIFIER, DISPATCHER));
-		configuration.catalog().modelIds().forEach((id) -> groups.add(configuration.topics().workerGroup(id)));
+		if (settings.workers()) {
+			run(OllamaWorkerApplication.builder(), with(this.common, "--fleet.ollama.base-url=" + ollama));
+			run(VllmWorkerApplication.builder(), with(this.common, "--fleet.vllm.base-url=" + vllm));
+			configuration.catalog().modelIds().forEach((id) -> groups.add(configuration.topics().workerGroup(id)));
+		}
 		ConsumerGroupsReady.await(this.broker.bootstrapServers(), groups, GROUPS_READY_TIMEOUT);
-		say.accept(
-				"Services: " + CLASSIFIER + ", " + DISPATCHER + ", worker-ollama, worker-vllm (consumer groups ready)");
+		say.accept("Services: " + CLASSIFIER + ", " + DISPATCHER
+				+ (settings.workers() ? ", worker-ollama, worker-vllm" : "") + " (consumer groups ready)");
+	}
+
+	/**
+	 * Starts one more worker against this fleet's backend of its kind and returns once
+	 * its models' consumer groups are ready. Closing the returned context stops it.
+	 * @param backend {@code ollama} or {@code vllm}
+	 * @param models the catalogue models it serves
+	 * @param arguments further Spring arguments ({@code --key=value})
+	 * @return the running worker
+	 */
+	public ConfigurableApplicationContext startWorker(String backend, List<String> models, List<String> arguments) {
+		List<String> all = new ArrayList<>(this.common);
+		all.add("--fleet.worker.models=" + String.join(",", models));
+		all.addAll(arguments);
+		SpringApplicationBuilder application;
+		if (backend.equals("ollama")) {
+			application = OllamaWorkerApplication.builder();
+			all.add("--fleet.ollama.base-url=" + this.ollama);
+		}
+		else {
+			application = VllmWorkerApplication.builder();
+			all.add("--fleet.vllm.base-url=" + this.vllm);
+		}
+		ConfigurableApplicationContext worker = run(application, all);
+		ConsumerGroupsReady.await(this.broker.bootstrapServers(),
+				models.stream().map(this.configuration.topics()::workerGroup).toList(), GROUPS_READY_TIMEOUT);
+		return worker;
+	}
+
+	/** The simulator serving the backends that do not run here; null when both do. */
+	public BackendSimulator simulator() {
+		return this.simulator;
 	}
 
 	/** Kafka's bootstrap servers. */
@@ -143,9 +189,10 @@ public final class LocalFleet implements AutoCloseable {
 		return List.copyOf(this.simulated);
 	}
 
-	private void run(SpringApplicationBuilder application, List<String> arguments) {
+	private ConfigurableApplicationContext run(SpringApplicationBuilder application, List<String> arguments) {
 		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
 		remember(context::close);
+		return context;
 	}
 
 	private <T extends AutoCloseable> T remember(T resource) {

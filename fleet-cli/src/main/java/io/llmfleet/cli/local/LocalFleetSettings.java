@@ -14,9 +14,11 @@ import io.llmfleet.simulator.LatencyModel;
  * @param simulateBackends use the simulator even where a real backend answers
  * @param latency the simulator's latency model
  * @param extraArguments further Spring arguments for every service ({@code --key=value})
+ * @param workers whether to start the default Ollama and vLLM workers (tests that start
+ * their own say no)
  */
 public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, boolean simulateBackends,
-		LatencyModel latency, List<String> extraArguments) {
+		LatencyModel latency, List<String> extraArguments, boolean workers) {
 
 	public LocalFleetSettings {
 		extraArguments = List.copyOf(extraArguments);
@@ -28,7 +30,7 @@ public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, 
 	 */
 	public static LocalFleetSettings defaults() {
 		return new LocalFleetSettings(LocalFleet.defaultDataDir(), 9092, 8081, false, LatencyModel.realistic(),
-				List.of());
+				List.of(), true);
 	}
 
 	/**
@@ -36,17 +38,23 @@ public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, 
 	 * fleet.
 	 */
 	public static LocalFleetSettings isolated(Path dataDir) {
-		return new LocalFleetSettings(dataDir, 0, 0, true, LatencyModel.realistic(), List.of());
+		return new LocalFleetSettings(dataDir, 0, 0, true, LatencyModel.realistic(), List.of(), true);
 	}
 
 	public LocalFleetSettings withLatency(LatencyModel latency) {
 		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends, latency,
-				this.extraArguments);
+				this.extraArguments, this.workers);
 	}
 
 	public LocalFleetSettings withExtraArguments(List<String> arguments) {
 		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends,
-				this.latency, arguments);
+				this.latency, arguments, this.workers);
+	}
+
+	/** The same fleet without the default workers: the caller starts its own. */
+	public LocalFleetSettings withoutWorkers() {
+		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends,
+				this.latency, this.extraArguments, false);
 	}
 
 }
