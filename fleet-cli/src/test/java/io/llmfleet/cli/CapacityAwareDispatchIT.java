@@ -1,15 +1,24 @@
 package io.llmfleet.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -210,29 +219,25 @@ class CapacityAwareDispatchIT {
 	@Order(5)
 	void aRequestWhoseDeadlinePassesInTheQueueExpiresWithoutReachingABackend() throws Exception {
 		String fastOllama = backendName("ollama", "fast");
+		String fastModel = model(fastOllama);
 		fleet.simulator().ollamaFaults().set(Fault.hang().forModel(fastOllama));
 		try {
-			// Hung calls fill both of the model's slots (one per consumer) until the
-			// worker's
-			// 5 s timeout; a call lands on a busy consumer when its partition is that
-			// consumer's, so submit until both consumers hang.
-			List<InferenceRequest> hung = new ArrayList<>();
+			// Hung calls fill the model's two slots until the worker's 5 s timeout, keyed
+			// onto partitions of different consumers of the model's group where it has
+			// several, so that no slot is left free behind a busy consumer.
+			List<Set<Integer>> consumers = assignment(FleetConfiguration.defaults().topics().workerGroup(fastModel));
 			List<CompletableFuture<InferenceResult>> hungResults = new ArrayList<>();
-			while (fleet.simulator().ollamaFaults().hanging() < 2) {
-				InferenceRequest request = pinned(model(fastOllama), "Hello " + hung.size()).build();
-				hung.add(request);
-				hungResults.add(client.submit(request));
-				int before = hung.size() - 1;
-				Awaitility.await()
-					.pollInterval(Duration.ofMillis(50))
-					.atMost(Duration.ofSeconds(2))
-					.until(() -> fleet.simulator().ollamaFaults().hanging() > Math.min(before, 1)
-							|| hungResults.stream().anyMatch(CompletableFuture::isDone));
+			for (int slot = 0; slot < 2; slot++) {
+				String key = keyOnto(consumers.get(slot % consumers.size()));
+				hungResults.add(client.submit(pinned(fastModel, "Hello").setRequestId(key).build()));
 			}
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> fleet.simulator().ollamaFaults().hanging() == hungResults.size());
 			// These wait on the model's topic behind them, past their deadline.
 			List<InferenceRequest> queued = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				queued.add(pinned(model(fastOllama), "Hi " + i).setDeadlineAt(Instant.now().plusSeconds(2)).build());
+				queued.add(pinned(fastModel, "Hi " + i).setDeadlineAt(Instant.now().plusSeconds(2)).build());
 			}
 
 			List<InferenceResult> expired = await(client.submitAll(queued));
@@ -250,6 +255,38 @@ class CapacityAwareDispatchIT {
 		}
 		finally {
 			fleet.simulator().ollamaFaults().clear();
+		}
+	}
+
+	/** The partitions each member of a consumer group holds. */
+	private static List<Set<Integer>> assignment(String group) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fleet.bootstrapServers()))) {
+			return admin.describeConsumerGroups(List.of(group))
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.get(group)
+				.members()
+				.stream()
+				.map((member) -> member.assignment()
+					.topicPartitions()
+					.stream()
+					.map(TopicPartition::partition)
+					.collect(Collectors.toSet()))
+				.toList();
+		}
+	}
+
+	/**
+	 * A request id the producer's default partitioner puts on one of {@code partitions}.
+	 */
+	private static String keyOnto(Set<Integer> partitions) {
+		int count = FleetConfiguration.defaults().topics().modelPartitions();
+		for (int i = 0;; i++) {
+			String key = "hung-" + i + "-" + System.nanoTime();
+			int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
+			if (partitions.contains(partition)) {
+				return key;
+			}
 		}
 	}
 
