@@ -1,13 +1,12 @@
 package io.llmfleet.cli;
 
-import java.time.Duration;
-
 import picocli.CommandLine.Option;
 
 import io.llmfleet.client.FleetClientConfig;
+import io.llmfleet.core.topic.FleetTopics;
 
 /** Where a command finds the fleet: the defaults are those of {@code fleet local}. */
-class ConnectionOptions {
+public class ConnectionOptions {
 
 	@Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
 			description = "Kafka (default: ${DEFAULT-VALUE})")
@@ -17,12 +16,18 @@ class ConnectionOptions {
 			description = "Schema registry URL (default: ${DEFAULT-VALUE})")
 	String schemaRegistry;
 
-	@Option(names = "--timeout", defaultValue = "PT10M",
-			description = "Deadline of each request, ISO-8601 (default: ${DEFAULT-VALUE})")
-	Duration timeout;
+	@Option(names = "--topic-prefix", defaultValue = FleetClientConfig.DEFAULT_PREFIX,
+			description = "Prefix of the fleet's topics (default: ${DEFAULT-VALUE})")
+	String topicPrefix;
 
-	FleetClientConfig clientConfig() {
-		return FleetClientConfig.of(this.bootstrapServers, this.schemaRegistry).withTimeout(this.timeout);
+	/** The client configuration: default deadline, the fleet's default reply topic. */
+	public FleetClientConfig clientConfig() {
+		return FleetClientConfig.of(this.bootstrapServers, this.schemaRegistry).withTopicPrefix(this.topicPrefix);
+	}
+
+	/** The fleet's topic names under the prefix (partition counts play no part here). */
+	public FleetTopics topics() {
+		return new FleetTopics(this.topicPrefix, 1, 1, (short) 1);
 	}
 
 }

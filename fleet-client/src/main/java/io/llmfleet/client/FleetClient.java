@@ -3,30 +3,21 @@ package io.llmfleet.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.llmfleet.client.kafka.KafkaClients;
+import io.llmfleet.client.kafka.TopicFollower;
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.InferenceResult;
-import io.llmfleet.schemas.serde.FleetAvroSerializer;
 
 /**
  * Submits inference requests to the fleet and completes a future with each one's result,
@@ -51,21 +42,14 @@ public final class FleetClient implements AutoCloseable {
 
 	private final Map<String, CompletableFuture<InferenceResult>> pending = new ConcurrentHashMap<>();
 
-	private final ReplyReader replies;
+	private final TopicFollower<InferenceResult> replies;
 
 	private FleetClient(FleetClientConfig config) {
 		this.config = config;
-		ensureReplyTopic(config);
-		Map<String, Object> properties = new HashMap<>(config.kafkaProperties());
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		properties.put("schema.registry.url", config.schemaRegistryUrl());
-		// Kafka configures only serializers it creates itself; this one is created here.
-		FleetAvroSerializer<InferenceRequest> serializer = new FleetAvroSerializer<>();
-		serializer.configure(properties, false);
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), serializer);
-		this.replies = new ReplyReader(config, this::complete);
+		KafkaClients.ensureTopic(config, KafkaClients.withBrokerDefaults(config.replyTopic()));
+		this.producer = KafkaClients.producer(config, Map.of());
+		this.replies = TopicFollower.fromEnd(KafkaClients.consumer(config, InferenceResult.class), config.replyTopic(),
+				(record) -> complete(record.value()), "fleet-client-replies-" + config.replyTopic());
 	}
 
 	/**
@@ -125,32 +109,13 @@ public final class FleetClient implements AutoCloseable {
 	}
 
 	private void complete(InferenceResult result) {
+		if (result == null) {
+			// A tombstone: nothing to complete.
+			return;
+		}
 		CompletableFuture<InferenceResult> future = this.pending.get(result.getRequestId());
 		if (future != null) {
 			future.complete(result);
-		}
-	}
-
-	private static void ensureReplyTopic(FleetClientConfig config) {
-		Map<String, Object> properties = new HashMap<>(config.kafkaProperties());
-		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-		try (Admin admin = Admin.create(properties)) {
-			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-			if (!existing.contains(config.replyTopic())) {
-				admin
-					.createTopics(List
-						.of(new NewTopic(config.replyTopic(), java.util.Optional.empty(), java.util.Optional.empty())))
-					.all()
-					.get(30, TimeUnit.SECONDS);
-			}
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw new KafkaException("Cannot create reply topic " + config.replyTopic() + ": " + ex.getCause(), ex);
-			}
-		}
-		catch (Exception ex) {
-			throw new KafkaException("Cannot reach Kafka at " + config.bootstrapServers() + ": " + ex, ex);
 		}
 	}
 

@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.llmfleet.client.batch.BatchIds;
+import io.llmfleet.client.batch.BatchItem;
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.GenerationOptions;
 import io.llmfleet.schemas.InferenceRequest;
@@ -38,10 +39,17 @@ public final class BatchFile {
 
 	/** One input line and the request made from it. */
 	public record Line(int number, String customId, InferenceRequest request) {
+
+		/** The line as an item of a {@link io.llmfleet.client.batch.FleetBatch}. */
+		public BatchItem item() {
+			return new BatchItem(this.customId, this.request);
+		}
+
 	}
 
 	/**
-	 * Reads {@code file}; every request gets a fresh id and {@code batchId}.
+	 * Reads {@code file}; every request gets {@code batchId} and the id the batch gives
+	 * its {@code custom_id} ({@link BatchIds#requestId}).
 	 * @throws IllegalArgumentException naming the line, for a line that is not a valid
 	 * request
 	 */
@@ -90,10 +98,10 @@ public final class BatchFile {
 		}
 		String model = node.hasNonNull("model") ? node.get("model").asString() : body.path("model").asString(null);
 		Map<String, String> metadata = new HashMap<>();
-		metadata.put("custom_id", customId);
+		metadata.put(BatchIds.CUSTOM_ID, customId);
 		return new Line(number, customId,
 				InferenceRequest.newBuilder()
-					.setRequestId(UUID.randomUUID().toString())
+					.setRequestId(BatchIds.requestId(batchId, customId))
 					.setBatchId(batchId)
 					.setMessages(messages)
 					.setModel((model == null || model.isBlank() || model.equals("auto")) ? null : model)

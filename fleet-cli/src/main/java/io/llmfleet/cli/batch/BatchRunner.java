@@ -2,21 +2,25 @@ package io.llmfleet.cli.batch;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.llmfleet.client.FleetClient;
+import io.llmfleet.client.batch.BatchResult;
+import io.llmfleet.client.batch.BatchSummary;
+import io.llmfleet.client.batch.FleetBatch;
 import io.llmfleet.schemas.InferenceResult;
 
 /**
- * Submits a batch through a {@link FleetClient}, draws a progress bar while results
- * arrive, and returns one outcome per line in input order.
+ * Submits a batch through a {@link FleetClient} or as a resumable {@link FleetBatch},
+ * draws a progress bar while results arrive, and returns one outcome per line in input
+ * order.
  */
 public final class BatchRunner {
-
-	private static final int BAR_WIDTH = 40;
 
 	private BatchRunner() {
 	}
@@ -54,22 +58,37 @@ public final class BatchRunner {
 		return outcomes;
 	}
 
+	/**
+	 * Runs the lines as batch {@code batch} (resuming it where the topics say it stands),
+	 * draws a progress bar while results arrive, and returns one outcome per line in
+	 * input order.
+	 */
+	public static Result run(FleetBatch batch, List<BatchFile.Line> lines, PrintStream progress) {
+		Map<String, BatchResult> byCustomId = new HashMap<>();
+		BatchSummary summary = batch.run(lines.stream().map(BatchFile.Line::item).toList(), (result) -> {
+			byCustomId.put(result.customId(), result);
+			drawBar(progress, byCustomId.size(), lines.size());
+		});
+		progress.println();
+		List<Outcome> outcomes = new ArrayList<>();
+		for (BatchFile.Line line : lines) {
+			BatchResult result = byCustomId.get(line.customId());
+			outcomes.add(new Outcome(line, result.result(), result.failure()));
+		}
+		return new Result(outcomes, summary);
+	}
+
+	/**
+	 * A batch run's outcomes, one per line in input order, and what it submitted.
+	 *
+	 * @param outcomes the outcomes
+	 * @param summary what the run did
+	 */
+	public record Result(List<Outcome> outcomes, BatchSummary summary) {
+	}
+
 	private static synchronized void drawBar(PrintStream out, int done, int total) {
-		boolean terminal = System.console() != null;
-		// Without a terminal (a log, CI) a redrawn bar is one endless line: print each
-		// tenth instead.
-		if (!terminal && done != total && done % Math.max(1, total / 10) != 0) {
-			return;
-		}
-		int filled = (total == 0) ? BAR_WIDTH : done * BAR_WIDTH / total;
-		String bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total;
-		if (terminal) {
-			out.print("\r" + bar);
-		}
-		else {
-			out.println(bar);
-		}
-		out.flush();
+		ProgressBar.draw(out, done, total);
 	}
 
 }

@@ -16,7 +16,9 @@ import io.llmfleet.schemas.Timings;
 /**
  * Writes one JSON line per input line: {@code custom_id}, {@code request_id},
  * {@code status}, {@code tier}, {@code model}, and a {@code response} (content, usage,
- * timings) or an {@code error} (kind and message).
+ * timings) or an {@code error} (kind and message). A request without a result yet (a
+ * detached batch collected early) is {@code PENDING}; one whose deadline passed without
+ * any is {@code NO_RESULT}.
  */
 public final class ResultLines {
 
@@ -27,25 +29,49 @@ public final class ResultLines {
 
 	/** Writes {@code outcomes} to {@code file}, replacing it. */
 	public static void write(Path file, List<BatchRunner.Outcome> outcomes) throws IOException {
+		writeLines(file, outcomes.stream().map(ResultLines::line).toList());
+	}
+
+	/**
+	 * Writes lines made by {@link #line(String, String, InferenceResult, String)} to
+	 * {@code file}, replacing it.
+	 */
+	public static void writeLines(Path file, List<Map<String, Object>> lines) throws IOException {
 		if (file.getParent() != null) {
 			Files.createDirectories(file.getParent());
 		}
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
-			for (BatchRunner.Outcome outcome : outcomes) {
-				out.write(JSON.writeValueAsString(line(outcome)));
+			for (Map<String, Object> line : lines) {
+				out.write(JSON.writeValueAsString(line));
 				out.newLine();
 			}
 		}
 	}
 
 	static Map<String, Object> line(BatchRunner.Outcome outcome) {
+		return line(outcome.line().customId(), outcome.line().request().getRequestId(), outcome.result(),
+				outcome.failure());
+	}
+
+	/**
+	 * One output line.
+	 * @param customId the input line's {@code custom_id}
+	 * @param requestId the request id it was submitted under
+	 * @param result its result, null when there is none
+	 * @param failure why there is none ({@code NO_RESULT}); null with a null result means
+	 * it is still {@code PENDING}
+	 */
+	public static Map<String, Object> line(String customId, String requestId, InferenceResult result, String failure) {
 		Map<String, Object> line = new LinkedHashMap<>();
-		line.put("custom_id", outcome.line().customId());
-		line.put("request_id", outcome.line().request().getRequestId());
-		InferenceResult result = outcome.result();
+		line.put("custom_id", customId);
+		line.put("request_id", requestId);
+		if (result == null && failure == null) {
+			line.put("status", "PENDING");
+			return line;
+		}
 		if (result == null) {
 			line.put("status", "NO_RESULT");
-			line.put("error", Map.of("kind", "TIMEOUT", "message", outcome.failure()));
+			line.put("error", Map.of("kind", "TIMEOUT", "message", failure));
 			return line;
 		}
 		line.put("status", result.getStatus().name());

@@ -1,6 +1,7 @@
 package io.llmfleet.cli.batch;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,13 @@ public final class TierSummary {
 
 	/** Prints the rows as a table. */
 	public static void print(List<Row> rows, PrintStream out) {
+		PrintWriter writer = new PrintWriter(out);
+		print(rows, writer);
+		writer.flush();
+	}
+
+	/** Prints the rows as a table. */
+	public static void print(List<Row> rows, PrintWriter out) {
 		out.printf("%-8s %6s %6s %9s %9s  %s%n", "tier", "count", "ok", "p50 ms", "p95 ms", "models");
 		for (Row row : rows) {
 			out.printf("%-8s %6d %6d %9d %9d  %s%n", row.tier(), row.count(), row.ok(), row.p50Ms(), row.p95Ms(),
