@@ -2,6 +2,7 @@ package io.llmfleet.worker.backend;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.llmfleet.core.catalog.FleetCatalog.Model;
 
@@ -9,12 +10,19 @@ import io.llmfleet.core.catalog.FleetCatalog.Model;
  * One inference backend (an Ollama or a vLLM server) as the worker runtime sees it.
  *
  * <p>
- * Lifecycle: the runtime calls {@link #checkReachable()} once at start-up, then
- * {@link #chat(BackendCall)} from several threads at once and {@link #status} from the
- * capacity reporter's thread every status poll, then {@link #close()}. Implementations
- * are thread-safe. A call reports its outcome and nothing else: it never retries, loops,
- * sleeps between attempts or commits offsets; the runtime decides what happens next from
- * the outcome's {@link io.llmfleet.schemas.ErrorKind}.
+ * Lifecycle: the runtime calls {@link #checkReachable()} once at start-up, then, when
+ * warm-up is on, {@link #warmUp} once per served model, then {@link #chat(BackendCall)}
+ * from several threads at once and {@link #status} from the capacity reporter's thread
+ * every status poll, then {@link #close()}. Implementations are thread-safe. A call
+ * reports its outcome and nothing else: it never retries, loops, sleeps between attempts
+ * or commits offsets; the runtime decides what happens next from the outcome's
+ * {@link io.llmfleet.schemas.ErrorKind}.
+ *
+ * <p>
+ * Interruption: a worker that stops with calls still running after its grace period
+ * interrupts their threads. An interrupted call aborts its request, returns promptly with
+ * any outcome and leaves the thread's interrupt status set; the runtime then drops the
+ * outcome, writes nothing and leaves the record uncommitted, so another worker serves it.
  */
 public interface Backend extends AutoCloseable {
 
@@ -31,6 +39,17 @@ public interface Backend extends AutoCloseable {
 
 	/** Runs one chat completion and reports how it ended. */
 	BackendOutcome chat(BackendCall call);
+
+	/**
+	 * Makes a model ready to serve before its first request (Ollama loads it into GPU
+	 * memory), within the backend's own load timeout. The capacity reports list the model
+	 * as loading until this returns. By default there is nothing to load.
+	 * @param model the served catalogue model
+	 * @return empty when the model is ready, else why it is not
+	 */
+	default Optional<BackendOutcome.Failed> warmUp(Model model) {
+		return Optional.empty();
+	}
 
 	/**
 	 * What the backend says about its load now, for capacity reports. Never throws: a

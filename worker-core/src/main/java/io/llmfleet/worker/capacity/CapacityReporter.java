@@ -27,9 +27,11 @@ import io.llmfleet.worker.backend.BackendStatus;
 /**
  * Writes this worker's {@link CapacityReport}, keyed by worker id, to the capacity topic:
  * every heartbeat, and at once when a model is loaded or unloaded (as the backend's
- * status, polled every status poll, says) or a model's slots become full or stop being
- * full. On the way down it reports {@code draining=true} before the listener containers
- * stop taking work, and once more after they stopped.
+ * status, polled every status poll, says), a warm-up starts or ends, or a model's slots
+ * become full or stop being full. Asking the backend for its status has a timeout of its
+ * own, independent of the poll and heartbeat, so a backend busy serving is not reported
+ * as unreadable. On the way down it reports {@code draining=true} before the listener
+ * containers stop taking work, and once more after they stopped.
  *
  * <p>
  * Everything runs on one daemon thread, so reports never interleave. A send waits for the
@@ -56,11 +58,15 @@ public class CapacityReporter implements SmartLifecycle {
 
 	private final InFlightSlots slots;
 
+	private final LoadingModels loading;
+
 	private final List<Model> served;
 
 	private final CapacityReports.Identity identity;
 
 	private final Duration statusPoll;
+
+	private final Duration statusTimeout;
 
 	private final Duration sendTimeout;
 
@@ -80,6 +86,8 @@ public class CapacityReporter implements SmartLifecycle {
 
 	private Set<String> lastFull = Set.of();
 
+	private Set<String> lastWarming = Set.of();
+
 	private String statusError;
 
 	private String sendError;
@@ -91,23 +99,27 @@ public class CapacityReporter implements SmartLifecycle {
 	 * @param backend the backend whose status goes into reports
 	 * @param probe reads the GPU
 	 * @param slots calls in flight per model
+	 * @param loading the models being warmed up
 	 * @param served the served catalogue models
 	 * @param workerId the worker id, the key of every report
 	 * @param host this host's name
 	 * @param heartbeat the longest time between two reports
 	 * @param statusPoll how often the backend's status is polled for loaded models
+	 * @param statusTimeout how long asking the backend for its status may take
 	 */
 	public CapacityReporter(KafkaOperations<String, Object> kafka, String topic, Backend backend, GpuProbe probe,
-			InFlightSlots slots, List<Model> served, String workerId, String host, Duration heartbeat,
-			Duration statusPoll) {
+			InFlightSlots slots, LoadingModels loading, List<Model> served, String workerId, String host,
+			Duration heartbeat, Duration statusPoll, Duration statusTimeout) {
 		this.kafka = kafka;
 		this.topic = topic;
 		this.backend = backend;
 		this.probe = probe;
 		this.slots = slots;
+		this.loading = loading;
 		this.served = List.copyOf(served);
 		this.identity = new CapacityReports.Identity(workerId, host, heartbeat);
 		this.statusPoll = statusPoll;
+		this.statusTimeout = statusTimeout;
 		this.sendTimeout = (heartbeat.compareTo(MIN_SEND_TIMEOUT) > 0) ? heartbeat : MIN_SEND_TIMEOUT;
 	}
 
@@ -120,6 +132,7 @@ public class CapacityReporter implements SmartLifecycle {
 		});
 		this.executor = started;
 		this.slots.onFullChange(this::wake);
+		this.loading.onChange(this::wake);
 		started.scheduleWithFixedDelay(() -> poll(null), 0, this.statusPoll.toMillis(), TimeUnit.MILLISECONDS);
 		logger.info("Worker {} reports capacity to {} every {} ms, polling its backend every {} ms",
 				this.identity.workerId(), this.topic, this.identity.heartbeat().toMillis(), this.statusPoll.toMillis());
@@ -142,6 +155,8 @@ public class CapacityReporter implements SmartLifecycle {
 			return;
 		}
 		this.slots.onFullChange(() -> {
+		});
+		this.loading.onChange(() -> {
 		});
 		this.draining = true;
 		runNow("stopped");
@@ -197,15 +212,17 @@ public class CapacityReporter implements SmartLifecycle {
 			GpuReading gpu = this.probe.read();
 			Set<String> loaded = CapacityReports.loadedIds(status);
 			Set<String> full = this.slots.full();
-			String reason = (forced != null) ? forced : reason(loaded, full);
+			Set<String> warming = this.loading.ids();
+			String reason = (forced != null) ? forced : reason(loaded, full, warming);
 			if (reason != null) {
 				CapacityReport report = CapacityReports.build(this.identity, this.served, gpu, status, this.slots,
-						this.draining, Instant.now());
+						warming, this.draining, Instant.now());
 				send(report, reason);
 				this.sentAny = true;
 				this.lastSentNanos = System.nanoTime();
 				this.lastLoaded = (loaded != null) ? loaded : this.lastLoaded;
 				this.lastFull = full;
+				this.lastWarming = warming;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -215,7 +232,7 @@ public class CapacityReporter implements SmartLifecycle {
 		}
 	}
 
-	private String reason(Set<String> loaded, Set<String> full) {
+	private String reason(Set<String> loaded, Set<String> full, Set<String> warming) {
 		if (!this.sentAny) {
 			return "start";
 		}
@@ -225,6 +242,9 @@ public class CapacityReporter implements SmartLifecycle {
 		if (!full.equals(this.lastFull)) {
 			return "full slots " + this.lastFull + " -> " + full;
 		}
+		if (!warming.equals(this.lastWarming)) {
+			return "warming up " + this.lastWarming + " -> " + warming;
+		}
 		// half a poll of slack, so a heartbeat is not pushed a whole poll late
 		long dueNanos = this.identity.heartbeat().minus(this.statusPoll.dividedBy(2)).toNanos();
 		return (System.nanoTime() - this.lastSentNanos >= dueNanos) ? "heartbeat" : null;
@@ -233,10 +253,14 @@ public class CapacityReporter implements SmartLifecycle {
 	private BackendStatus backendStatus() {
 		BackendStatus status;
 		try {
-			status = this.backend.status(this.served, this.identity.heartbeat().dividedBy(2));
+			status = this.backend.status(this.served, this.statusTimeout);
 		}
 		catch (RuntimeException ex) {
 			status = BackendStatus.failed(this.backend.kind() + " status failed: " + ex);
+		}
+		if (Thread.currentThread().isInterrupted()) {
+			// the reporter is stopping: the last report goes out without the status
+			return status;
 		}
 		if (!Objects.equals(status.error(), this.statusError)) {
 			if (status.error() != null) {

@@ -22,7 +22,9 @@ import io.llmfleet.worker.backend.BackendStatus;
  * <ul>
  * <li>Loaded models are the backend's; a served model with calls in flight that the
  * backend does not list yet is being loaded (Ollama loads on the first request), so it is
- * listed with {@code loading=true}. A model's VRAM is the backend's figure, else the
+ * listed with {@code loading=true}, and so is a model the worker is warming up, until its
+ * warm-up returns, even where the backend lists it already (Ollama lists a model from the
+ * moment its load starts). A model's VRAM is the backend's figure, else the
  * catalogue's.</li>
  * <li>NVML figures are reported as read. With the static budget, used VRAM is what the
  * loaded models hold (models this worker does not serve included), capped at the
@@ -45,8 +47,8 @@ final class CapacityReports {
 	}
 
 	static CapacityReport build(Identity identity, List<Model> served, GpuReading gpu, BackendStatus status,
-			InFlightSlots slots, boolean draining, Instant now) {
-		List<LoadedModel> loaded = loadedModels(served, status, slots);
+			InFlightSlots slots, Set<String> warming, boolean draining, Instant now) {
+		List<LoadedModel> loaded = loadedModels(served, status, slots, warming);
 		long total = gpu.totalBytes();
 		long used;
 		long free;
@@ -104,18 +106,24 @@ final class CapacityReports {
 		return ids;
 	}
 
-	private static List<LoadedModel> loadedModels(List<Model> served, BackendStatus status, InFlightSlots slots) {
+	private static List<LoadedModel> loadedModels(List<Model> served, BackendStatus status, InFlightSlots slots,
+			Set<String> warming) {
 		List<LoadedModel> loaded = new ArrayList<>();
-		if (status.loaded() == null) {
+		Set<String> listed = new LinkedHashSet<>();
+		if (status.loaded() != null) {
+			for (BackendStatus.Loaded model : status.loaded()) {
+				long vram = (model.vramBytes() != null) ? model.vramBytes() : catalogueVram(served, model.modelId());
+				loaded
+					.add(new LoadedModel(model.modelId(), vram, model.loading() || warming.contains(model.modelId())));
+				listed.add(model.modelId());
+			}
+		}
+		else if (warming.isEmpty()) {
 			return loaded;
 		}
-		Set<String> listed = loadedIds(status);
-		for (BackendStatus.Loaded model : status.loaded()) {
-			long vram = (model.vramBytes() != null) ? model.vramBytes() : catalogueVram(served, model.modelId());
-			loaded.add(new LoadedModel(model.modelId(), vram, model.loading()));
-		}
 		for (Model model : served) {
-			if (!listed.contains(model.id()) && slots.inFlight(model.id()) > 0) {
+			boolean inUse = status.loaded() != null && slots.inFlight(model.id()) > 0;
+			if (!listed.contains(model.id()) && (inUse || warming.contains(model.id()))) {
 				loaded.add(new LoadedModel(model.id(), model.vram().toBytes(), true));
 			}
 		}

@@ -31,7 +31,11 @@ import io.llmfleet.worker.capacity.InFlightSlots;
  * the request ends in exactly one OK result or one dead letter for the dispatcher to
  * re-route. It returns only once that exit is written, so the caller may then commit the
  * offset. Each finished attempt also leaves one routing outcome, and the backend call
- * holds one of its model's {@link InFlightSlots} while it runs.
+ * holds one of its model's {@link InFlightSlots} while it runs. A call interrupted
+ * because the worker is stopping writes nothing and ends in a
+ * {@link CallAbandonedException}: the record is left for another worker, never
+ * dead-lettered as a failure. Called from several slot threads at once; it holds no
+ * per-call state.
  */
 public class RoutedRequestHandler {
 
@@ -59,7 +63,11 @@ public class RoutedRequestHandler {
 		this.outcomes = outcomes;
 	}
 
-	/** Handles one record from a model topic. */
+	/**
+	 * Handles one record from a model topic.
+	 * @param record the record
+	 * @throws CallAbandonedException when the worker stopped the call before it ended
+	 */
 	public void handle(ConsumerRecord<String, RoutedRequest> record) {
 		RoutedRequest routed = record.value();
 		InferenceRequest request = routed.getRequest();
@@ -86,14 +94,19 @@ public class RoutedRequestHandler {
 			return;
 		}
 		BackendCall call = new BackendCall(request.getRequestId(), model.id(), model.backendModel(),
-				request.getMessages(), request.getOptions(), callTimeout(request, started));
+				request.getMessages(), request.getOptions(), callTimeout(request, started), model.contextLength());
 		long backendStart = System.nanoTime();
 		BackendOutcome outcome;
 		try (InFlightSlots.Slot slot = this.slots.acquire(model.id())) {
 			outcome = callWithRetries(call);
 		}
+		if (Thread.currentThread().isInterrupted()) {
+			// the worker stops past its grace period: whatever the aborted call said
+			throw CallAbandonedException.interrupted(this.properties.id(), call.requestId(), call.modelId());
+		}
 		long backendMs = Duration.ofNanos(System.nanoTime() - backendStart).toMillis();
 		if (outcome instanceof Completed completed) {
+			logCompleted(call, completed, backendMs);
 			this.publisher.publish(request, okResult(routed, completed, started, backendMs));
 			this.outcomes.ok(routed, completed, started, backendMs);
 		}
@@ -109,15 +122,28 @@ public class RoutedRequestHandler {
 		Duration backoff = this.properties.retryBackoff();
 		for (int attempt = 1;; attempt++) {
 			BackendOutcome outcome = this.backend.chat(call);
-			if (!(outcome instanceof Failed failed) || failed.kind() != ErrorKind.TRANSIENT || attempt >= attempts) {
+			if (!(outcome instanceof Failed failed) || failed.kind() != ErrorKind.TRANSIENT || attempt >= attempts
+					|| Thread.currentThread().isInterrupted()) {
 				return outcome;
 			}
 			logger.info("Backend call for {} on {} failed, attempt {}/{}: {}; next: retry in {} ms", call.requestId(),
 					call.modelId(), attempt, attempts, failed.message(), backoff.toMillis());
 			if (!pause(backoff)) {
-				return failed;
+				throw CallAbandonedException.interrupted(this.properties.id(), call.requestId(), call.modelId());
 			}
 			backoff = backoff.multipliedBy(2);
+		}
+	}
+
+	private static void logCompleted(BackendCall call, Completed completed, long backendMs) {
+		if (logger.isDebugEnabled()) {
+			BackendOutcome.BackendTimings timings = completed.timings();
+			logger.debug(
+					"Request {} on {}: {} prompt and {} completion tokens in {} ms, first token after {} ms "
+							+ "(backend: load {} ms, prompt {} ms, generation {} ms), finish {}",
+					call.requestId(), call.modelId(), completed.promptTokens(), completed.completionTokens(), backendMs,
+					completed.timeToFirstTokenMs(), timings.loadMs(), timings.promptEvalMs(), timings.evalMs(),
+					completed.finishReason());
 		}
 	}
 

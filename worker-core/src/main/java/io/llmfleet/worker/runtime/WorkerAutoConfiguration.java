@@ -1,17 +1,21 @@
 package io.llmfleet.worker.runtime;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.llmfleet.core.catalog.FleetCatalog;
 import io.llmfleet.core.kafka.FleetKafkaAutoConfiguration;
+import io.llmfleet.core.kafka.FleetRecordRecoverer;
 import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.RoutedRequest;
@@ -20,6 +24,7 @@ import io.llmfleet.worker.capacity.CapacityReporter;
 import io.llmfleet.worker.capacity.GpuProbe;
 import io.llmfleet.worker.capacity.GpuSelection;
 import io.llmfleet.worker.capacity.InFlightSlots;
+import io.llmfleet.worker.capacity.LoadingModels;
 
 /**
  * Turns a Boot application holding one {@link Backend} bean into a worker: a backend
@@ -39,6 +44,11 @@ public class WorkerAutoConfiguration {
 	@Bean
 	InFlightSlots inFlightSlots(ServedModels served, WorkerProperties properties) {
 		return new InFlightSlots(served.ids(), properties.maxInFlight());
+	}
+
+	@Bean
+	LoadingModels loadingModels() {
+		return new LoadingModels();
 	}
 
 	/**
@@ -65,17 +75,27 @@ public class WorkerAutoConfiguration {
 
 	@Bean
 	CapacityReporter capacityReporter(KafkaTemplate<?, ?> kafkaTemplate, FleetTopics topics, Backend backend,
-			GpuProbe gpuProbe, InFlightSlots slots, ServedModels served, WorkerProperties properties) {
-		return new CapacityReporter(operations(kafkaTemplate), topics.capacity(), backend, gpuProbe, slots,
+			GpuProbe gpuProbe, InFlightSlots slots, LoadingModels loading, ServedModels served,
+			WorkerProperties properties) {
+		return new CapacityReporter(operations(kafkaTemplate), topics.capacity(), backend, gpuProbe, slots, loading,
 				served.models(), properties.id(), WorkerProperties.hostName(), properties.heartbeat(),
-				properties.statusPoll());
+				properties.statusPoll(), properties.statusTimeout());
 	}
 
 	@Bean
-	WorkerContainers workerContainers(ConcurrentKafkaListenerContainerFactory<String, RoutedRequest> factory,
-			FleetTopics topics, ServedModels served, WorkerProperties properties, RoutedRequestHandler handler,
-			Backend backend, CapacityReporter capacityReporter) {
-		return new WorkerContainers(factory, topics, served, properties, handler, backend, capacityReporter);
+	BackendHealthIndicator backendHealthIndicator(Backend backend) {
+		return new BackendHealthIndicator(backend);
+	}
+
+	@Bean
+	WorkerConsumers workerConsumers(ConsumerFactory<?, ?> consumerFactory, FleetTopics topics, ServedModels served,
+			WorkerProperties properties, RoutedRequestHandler handler, FleetRecordRecoverer recoverer, Backend backend,
+			CapacityReporter capacityReporter, LoadingModels loading,
+			ObjectProvider<ObservationRegistry> observations) {
+		@SuppressWarnings("unchecked")
+		ConsumerFactory<String, RoutedRequest> factory = (ConsumerFactory<String, RoutedRequest>) consumerFactory;
+		return new WorkerConsumers(factory, topics, served, properties, handler, recoverer, backend, capacityReporter,
+				loading, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	// the shared template is typed by its serializers; every value it sends is an Avro

@@ -103,7 +103,6 @@ class CapacityReportingIT {
 						NO_HEARTBEAT, "--fleet.worker.status-poll=10m");
 				KafkaProducer<String, RoutedRequest> producer = TestWorkers.producer(kafka)) {
 			reports.await((report) -> true, Duration.ofSeconds(30));
-			TestWorkers.awaitBalanced(kafka, prefix);
 			this.backend.hold();
 
 			TestWorkers.send(producer, prefix, 0, TestWorkers.routed("slots-1", "one", prefix + "results"));

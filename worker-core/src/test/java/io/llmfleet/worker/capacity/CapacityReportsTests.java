@@ -3,6 +3,7 @@ package io.llmfleet.worker.capacity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,8 +135,30 @@ class CapacityReportsTests {
 		assertThat(report.getDraining()).isTrue();
 	}
 
+	@Test
+	void aModelBeingWarmedUpIsLoadingEvenWhenTheBackendListsItAlready() {
+		// Ollama lists a model in /api/ps from the moment its load starts
+		BackendStatus status = new BackendStatus(List.of(new BackendStatus.Loaded("small-3b", 2 * GIB, false)), 0, null,
+				null, null, null);
+
+		CapacityReport report = CapacityReports.build(IDENTITY, SERVED, budget(80 * GIB), status, this.slots,
+				Set.of("small-3b", "coder-7b"), false, NOW);
+
+		assertThat(report.getModelsLoaded()).containsExactly(new LoadedModel("small-3b", 2 * GIB, true),
+				new LoadedModel("coder-7b", SERVED.get(1).vram().toBytes(), true));
+	}
+
+	@Test
+	void aModelBeingWarmedUpIsLoadingWhenTheBackendSaysNothingOfItsModels() {
+		CapacityReport report = CapacityReports.build(IDENTITY, SERVED, budget(80 * GIB), BackendStatus.UNREPORTED,
+				this.slots, Set.of("coder-7b"), false, NOW);
+
+		assertThat(report.getModelsLoaded())
+			.containsExactly(new LoadedModel("coder-7b", SERVED.get(1).vram().toBytes(), true));
+	}
+
 	private CapacityReport build(GpuReading gpu, BackendStatus status, boolean draining) {
-		return CapacityReports.build(IDENTITY, SERVED, gpu, status, this.slots, draining, NOW);
+		return CapacityReports.build(IDENTITY, SERVED, gpu, status, this.slots, Set.of(), draining, NOW);
 	}
 
 	private static GpuReading budget(long bytes) {

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,25 +78,77 @@ public final class TestWorkers {
 	}
 
 	/**
-	 * Waits until every consumer of the model's group holds one partition of its topic,
-	 * so two requests on two partitions run at once: the first consumer to join briefly
-	 * holds both, and one held by a blocked call would not give one up.
+	 * Waits until the model's consumer group is stable with as many members as workers
+	 * serve it and every partition of its topic assigned.
 	 * @param kafka the broker
 	 * @param prefix the topic prefix
+	 * @param workers how many workers serve the model
+	 * @param partitions how many partitions its topic has
 	 */
-	public static void awaitBalanced(Kafka kafka, String prefix) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-			String group = prefix + "workers." + MODEL;
-			Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+	public static void awaitAssigned(Kafka kafka, String prefix, int workers, int partitions) {
+		awaitGroup(kafka, group(prefix), workers, partitions);
+	}
+
+	/**
+	 * Waits until a consumer group is stable with as many members as workers consume in
+	 * it and every partition assigned.
+	 * @param kafka the broker
+	 * @param group the group
+	 * @param workers how many workers consume in it
+	 * @param partitions how many partitions its topic has
+	 */
+	public static void awaitGroup(Kafka kafka, String group, int workers, int partitions) {
+		try (Admin admin = admin(kafka)) {
+			Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
 				ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
 					.describedGroups()
 					.get(group)
 					.get();
-				return description.members().size() == 2 && description.members()
+				int assigned = description.members()
 					.stream()
-					.allMatch((member) -> member.assignment().topicPartitions().size() == 1);
+					.mapToInt((member) -> member.assignment().topicPartitions().size())
+					.sum();
+				return description.groupState() == GroupState.STABLE && description.members().size() == workers
+						&& assigned == partitions;
 			});
 		}
+	}
+
+	/**
+	 * The model's consumer group.
+	 * @param prefix the topic prefix
+	 * @return the group id
+	 */
+	public static String group(String prefix) {
+		return prefix + "workers." + MODEL;
+	}
+
+	/**
+	 * An admin client of the broker.
+	 * @param kafka the broker
+	 * @return the client; close it
+	 */
+	public static Admin admin(Kafka kafka) {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+	}
+
+	/**
+	 * The offsets the model's consumer group has committed, by partition of its topic.
+	 * @param admin an admin client
+	 * @param prefix the topic prefix
+	 * @return the committed offsets; a partition without a commit is missing
+	 */
+	public static Map<Integer, Long> committed(Admin admin, String prefix) throws Exception {
+		Map<Integer, Long> committed = new TreeMap<>();
+		admin.listConsumerGroupOffsets(group(prefix))
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.forEach((partition, offset) -> {
+				if (offset != null) {
+					committed.put(partition.partition(), offset.offset());
+				}
+			});
+		return committed;
 	}
 
 	/**

@@ -38,6 +38,7 @@ import io.llmfleet.worker.capacity.GpuProperties;
 import io.llmfleet.worker.capacity.InFlightSlots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RoutedRequestHandlerTests {
 
@@ -145,6 +146,49 @@ class RoutedRequestHandlerTests {
 
 		assertThat(this.backend.lastCall.backendModel()).isEqualTo("m1:7b");
 		assertThat(this.backend.lastCall.timeout()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theBackendCallCarriesTheCataloguesContextLength() {
+		this.backend.script(completed());
+
+		this.handler.handle(record(routed(null)));
+
+		assertThat(this.backend.lastCall.contextLength()).isEqualTo(8192);
+	}
+
+	@Test
+	void aCallInterruptedByAStoppingWorkerWritesNothingAndIsAbandoned() {
+		Backend aborted = new Backend() {
+
+			@Override
+			public String kind() {
+				return "scripted";
+			}
+
+			@Override
+			public BackendOutcome chat(BackendCall call) {
+				// what an HTTP backend does when its thread is interrupted mid-call
+				Thread.currentThread().interrupt();
+				return transientFailure();
+			}
+
+		};
+		RoutedRequestHandler handler = new RoutedRequestHandler(aborted, new ServedModels(List.of(MODEL)), properties(),
+				new ResultPublisher(this.template, TOPICS), this.slots,
+				new AttemptOutcomes(this.template, TOPICS.outcomes(), "w1"));
+		try {
+			assertThatExceptionOfType(CallAbandonedException.class)
+				.isThrownBy(() -> handler.handle(record(routed(null))))
+				.withMessageContaining("r-1")
+				.withMessageContaining("another worker");
+
+			assertThat(this.producer.history()).isEmpty();
+			assertThat(this.slots.inFlight("m1")).isZero();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	@Test
@@ -262,7 +306,8 @@ class RoutedRequestHandlerTests {
 
 	private static WorkerProperties properties() {
 		return new WorkerProperties("w1", "scripted", List.of(), 2, Duration.ofSeconds(30), 2, Duration.ofMillis(1),
-				Duration.ofSeconds(2), Duration.ofMillis(500), GpuProperties.defaults());
+				Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30), false,
+				GpuProperties.defaults());
 	}
 
 	private static BackendOutcome transientFailure() {

@@ -27,7 +27,8 @@ class WorkerPropertiesBindingTests {
 			assertThat(properties.maxInFlight()).isEqualTo(4);
 			assertThat(properties.requestTimeout()).isEqualTo(Duration.ofMinutes(5));
 			assertThat(properties.id()).startsWith("ollama@").endsWith(":" + ProcessHandle.current().pid());
-			assertThat(properties.maxPollInterval()).isGreaterThan(properties.requestTimeout().multipliedBy(3));
+			assertThat(properties.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.warmUp()).isFalse();
 		});
 	}
 
@@ -46,11 +47,37 @@ class WorkerPropertiesBindingTests {
 	}
 
 	@Test
+	void shutdownAndWarmUpKeysBindInKebabCase() {
+		this.runner.withPropertyValues("fleet.worker.shutdown-grace=2m", "fleet.worker.warm-up=true").run((context) -> {
+			WorkerProperties properties = context.getBean(WorkerProperties.class);
+			assertThat(properties.shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
+			assertThat(properties.warmUp()).isTrue();
+		});
+	}
+
+	@Test
+	void aNegativeShutdownGraceStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.worker.shutdown-grace=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.shutdown-grace must not be negative, was PT-1S"));
+	}
+
+	@Test
+	void aZeroStatusTimeoutStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.worker.status-timeout=0ms")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fleet.worker.status-timeout must be at least 1ms, was PT0S"));
+	}
+
+	@Test
 	void capacityDefaultsWorkWithoutAGpu() {
 		this.runner.run((context) -> {
 			WorkerProperties properties = context.getBean(WorkerProperties.class);
 			assertThat(properties.heartbeat()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.statusPoll()).isEqualTo(Duration.ofMillis(500));
+			assertThat(properties.statusTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.gpu().index()).isNull();
 			assertThat(properties.gpu().uuid()).isNull();
 			assertThat(properties.gpu().nvml()).isTrue();
@@ -62,13 +89,14 @@ class WorkerPropertiesBindingTests {
 	@Test
 	void capacityKeysBindInKebabCase() {
 		this.runner
-			.withPropertyValues("fleet.worker.heartbeat=5s", "fleet.worker.status-poll=1s", "fleet.worker.gpu.index=3",
-					"fleet.worker.gpu.nvml=false", "fleet.worker.gpu.library=libnvidia-ml.so.1",
-					"fleet.worker.gpu.static-vram=24GB")
+			.withPropertyValues("fleet.worker.heartbeat=5s", "fleet.worker.status-poll=1s",
+					"fleet.worker.status-timeout=750ms", "fleet.worker.gpu.index=3", "fleet.worker.gpu.nvml=false",
+					"fleet.worker.gpu.library=libnvidia-ml.so.1", "fleet.worker.gpu.static-vram=24GB")
 			.run((context) -> {
 				WorkerProperties properties = context.getBean(WorkerProperties.class);
 				assertThat(properties.heartbeat()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.statusPoll()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(properties.statusTimeout()).isEqualTo(Duration.ofMillis(750));
 				assertThat(properties.gpu().index()).isEqualTo(3);
 				assertThat(properties.gpu().nvml()).isFalse();
 				assertThat(properties.gpu().library()).isEqualTo("libnvidia-ml.so.1");

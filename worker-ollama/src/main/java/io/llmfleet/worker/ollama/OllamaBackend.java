@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.llmfleet.core.catalog.FleetCatalog.Model;
 
@@ -16,6 +17,7 @@ import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
 import io.llmfleet.worker.backend.BackendStatus;
 import io.llmfleet.worker.backend.http.HttpCalls;
+import io.llmfleet.worker.backend.http.StreamLimits;
 import io.llmfleet.worker.ollama.api.OllamaChat;
 import io.llmfleet.worker.ollama.api.OllamaClient;
 import io.llmfleet.worker.ollama.api.OllamaPs;
@@ -23,9 +25,14 @@ import io.llmfleet.worker.ollama.api.OllamaPs;
 /**
  * The {@link Backend} that runs chat completions on an Ollama server through its
  * streaming {@code /api/chat}, so time to first token is measured, and classifies every
- * failure into an {@link ErrorKind}. Its status lists the loaded models and their VRAM
- * from {@code /api/ps}; Ollama says nothing of its queue or KV cache. Thread-safe: it
- * holds one HTTP client and no per-call state.
+ * failure into an {@link ErrorKind}. A call may wait {@code load-timeout} for its first
+ * chunk (Ollama loads the model on demand), then at most {@code generation-timeout}
+ * between two chunks, all within the call's own timeout. Every request of a model carries
+ * the same {@code num_ctx} (its catalogue context length) and {@code keep_alive}, so
+ * Ollama never reloads a model because one request asked for another context size; a
+ * warm-up loads the model with the same values. Its status lists the loaded models and
+ * their VRAM from {@code /api/ps}; Ollama says nothing of its queue or KV cache.
+ * Thread-safe: it holds one HTTP client and no per-call state.
  */
 public class OllamaBackend implements Backend {
 
@@ -33,6 +40,8 @@ public class OllamaBackend implements Backend {
 	public static final String KIND = "ollama";
 
 	private final OllamaClient client;
+
+	private final OllamaProperties properties;
 
 	private final Object keepAlive;
 
@@ -42,6 +51,7 @@ public class OllamaBackend implements Backend {
 	 */
 	public OllamaBackend(OllamaProperties properties) {
 		this.client = new OllamaClient(properties.baseUrl(), properties.connectTimeout());
+		this.properties = properties;
 		this.keepAlive = properties.keepAliveValue();
 	}
 
@@ -58,6 +68,23 @@ public class OllamaBackend implements Backend {
 	@Override
 	public BackendOutcome chat(BackendCall call) {
 		return HttpCalls.chat(KIND, call, this::complete, OllamaErrors::classify);
+	}
+
+	/**
+	 * Loads the model the way Ollama documents it, a chat request without messages, with
+	 * the {@code keep_alive} and {@code num_ctx} every later request carries, within the
+	 * load timeout.
+	 */
+	@Override
+	public Optional<BackendOutcome.Failed> warmUp(Model model) {
+		BackendCall load = new BackendCall("warm-up", model.id(), model.backendModel(), List.of(), null,
+				this.properties.loadTimeout(), model.contextLength());
+		BackendOutcome outcome = HttpCalls.chat(KIND, load, (call, timeout) -> {
+			OllamaChat.Answer answer = this.client.chat(toRequest(call, this.keepAlive, this.properties),
+					StreamLimits.overall(timeout));
+			return new BackendOutcome.Completed(answer.content(), 0, 0, null, answer.doneReason(), timings(answer));
+		}, OllamaErrors::classify);
+		return (outcome instanceof BackendOutcome.Failed failed) ? Optional.of(failed) : Optional.empty();
 	}
 
 	@Override
@@ -98,40 +125,65 @@ public class OllamaBackend implements Backend {
 	}
 
 	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {
-		OllamaChat.Answer answer = this.client.chat(toRequest(call, this.keepAlive), timeout);
+		OllamaChat.Answer answer = this.client.chat(toRequest(call, this.keepAlive, this.properties),
+				limits(timeout, this.properties));
 		Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
 		return new BackendOutcome.Completed(answer.content(), answer.promptEvalCount(), answer.evalCount(),
-				timeToFirstTokenMs, answer.doneReason());
+				timeToFirstTokenMs, answer.doneReason(), timings(answer));
+	}
+
+	/**
+	 * The limits of one call: its first chunk within the load timeout, then the
+	 * generation timeout between chunks, all within the call's timeout.
+	 * @param timeout the call's timeout
+	 * @param properties the settings
+	 * @return the limits
+	 */
+	static StreamLimits limits(Duration timeout, OllamaProperties properties) {
+		Duration firstChunk = (properties.loadTimeout().compareTo(timeout) < 0) ? properties.loadTimeout() : timeout;
+		return new StreamLimits(timeout, firstChunk, properties.generationTimeout());
+	}
+
+	private static BackendOutcome.BackendTimings timings(OllamaChat.Answer answer) {
+		return new BackendOutcome.BackendTimings(millis(answer.loadDuration()), millis(answer.promptEvalDuration()),
+				millis(answer.evalDuration()));
+	}
+
+	private static Long millis(Duration duration) {
+		return (duration != null) ? duration.toMillis() : null;
 	}
 
 	/**
 	 * Maps a call to Ollama's chat request: {@code max_tokens} becomes
-	 * {@code num_predict}, the other options keep their meaning, and absent options are
-	 * left to the model's defaults.
+	 * {@code num_predict}, the other options keep their meaning, absent options are left
+	 * to the model's defaults, and {@code num_ctx} is the catalogue's context length (cut
+	 * to {@code max-num-ctx}).
 	 * @param call the call
 	 * @param keepAlive Ollama's {@code keep_alive} value
+	 * @param properties the settings
 	 * @return the request
 	 */
-	static OllamaChat.Request toRequest(BackendCall call, Object keepAlive) {
+	static OllamaChat.Request toRequest(BackendCall call, Object keepAlive, OllamaProperties properties) {
 		List<OllamaChat.Message> messages = new ArrayList<>(call.messages().size());
 		for (ChatMessage message : call.messages()) {
 			messages.add(new OllamaChat.Message(message.getRole(), message.getContent()));
 		}
-		return new OllamaChat.Request(call.backendModel(), messages, true, keepAlive, toOptions(call.options()));
+		return new OllamaChat.Request(call.backendModel(), messages, true, keepAlive,
+				toOptions(call.options(), properties.numCtx(call.contextLength())));
 	}
 
-	private static OllamaChat.Options toOptions(GenerationOptions options) {
+	private static OllamaChat.Options toOptions(GenerationOptions options, Integer numCtx) {
 		if (options == null) {
-			return null;
+			return (numCtx != null) ? new OllamaChat.Options(null, null, null, null, null, numCtx) : null;
 		}
 		List<String> stop = (options.getStop() == null || options.getStop().isEmpty()) ? null
 				: List.copyOf(options.getStop());
 		if (options.getMaxTokens() == null && options.getTemperature() == null && options.getTopP() == null
-				&& stop == null && options.getSeed() == null) {
+				&& stop == null && options.getSeed() == null && numCtx == null) {
 			return null;
 		}
 		return new OllamaChat.Options(options.getMaxTokens(), options.getTemperature(), options.getTopP(), stop,
-				options.getSeed());
+				options.getSeed(), numCtx);
 	}
 
 }

@@ -21,8 +21,9 @@ public class OllamaWorkerApplication {
 			.web(WebApplicationType.NONE);
 	}
 
+	/** Standalone, the service serves the actuator (health, Prometheus) over HTTP. */
 	public static void main(String[] args) {
-		builder().run(args);
+		builder().web(WebApplicationType.SERVLET).run(args);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.llmfleet.core.catalog.FleetCatalog.Model;
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.ErrorKind;
 import io.llmfleet.schemas.GenerationOptions;
@@ -19,9 +20,13 @@ import io.llmfleet.simulator.Tokens;
 import io.llmfleet.worker.backend.BackendCall;
 import io.llmfleet.worker.backend.BackendOutcome;
 import io.llmfleet.worker.backend.BackendUnavailableException;
+import io.llmfleet.worker.ollama.api.OllamaClient;
+import io.llmfleet.worker.ollama.api.OllamaPs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -143,6 +148,40 @@ class OllamaBackendIT {
 				assertThat(failed.message()).contains("req-1", "300 ms");
 			});
 		}
+	}
+
+	@Test
+	void warmUpLoadsTheModelWithTheCataloguesContextLengthSoTheFirstCallLoadsNothing() {
+		try (BackendSimulator cold = BackendSimulator.start(SimulatorSettings.defaults()
+			.withOllamaModels(List.of(MODEL))
+			.withLatency(LatencyModel.instant())
+			.withOllamaLoadTime(Duration.ofMillis(300)))) {
+			OllamaBackend backend = backend(cold.ollamaBaseUrl());
+			Model model = new Model("llama3.2-3b", "ollama", MODEL, "fast", 16384, DataSize.ofGigabytes(3));
+
+			assertThat(backend.warmUp(model)).isEmpty();
+
+			OllamaPs.Running running = new OllamaClient(cold.ollamaBaseUrl(), Duration.ofSeconds(1))
+				.ps(Duration.ofSeconds(5));
+			assertThat(running.models()).singleElement().satisfies((loaded) -> {
+				assertThat(loaded.name()).isEqualTo(MODEL);
+				assertThat(loaded.contextLength()).isEqualTo(16384);
+			});
+			BackendOutcome outcome = backend.chat(new BackendCall("req-1", model.id(), MODEL, MESSAGES, null,
+					Duration.ofSeconds(10), model.contextLength()));
+			assertThat(outcome).isInstanceOfSatisfying(BackendOutcome.Completed.class,
+					(completed) -> assertThat(completed.timings().loadMs()).isZero());
+		}
+	}
+
+	@Test
+	void warmingUpAModelOllamaDoesNotHaveIsPermanent() {
+		Model model = new Model("llama9-70b", "ollama", "llama9:70b", "heavy", 8192, DataSize.ofGigabytes(40));
+
+		assertThat(backend(simulator.ollamaBaseUrl()).warmUp(model)).hasValueSatisfying((failed) -> {
+			assertThat(failed.kind()).isEqualTo(ErrorKind.PERMANENT);
+			assertThat(failed.message()).contains("llama9:70b", "not found");
+		});
 	}
 
 	@Test

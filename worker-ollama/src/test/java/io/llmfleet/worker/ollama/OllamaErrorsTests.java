@@ -37,6 +37,12 @@ class OllamaErrorsTests {
 	}
 
 	@Test
+	void ollamasOwnLoadTimeoutIsTimeout() {
+		assertThat(OllamaErrors.classify(500, "timed out waiting for llama runner to start - progress 0.00", null))
+			.isEqualTo(ErrorKind.TIMEOUT);
+	}
+
+	@Test
 	void errorLineInTheMiddleOfAStreamIsTransientUnlessAboutMemory() {
 		assertThat(OllamaErrors.classify(200, "an error was encountered while running the model: unexpected EOF", null))
 			.isEqualTo(ErrorKind.TRANSIENT);

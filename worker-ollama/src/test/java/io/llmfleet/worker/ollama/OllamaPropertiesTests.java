@@ -21,20 +21,26 @@ class OllamaPropertiesTests {
 			assertThat(properties.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:11434"));
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.keepAlive()).isEqualTo("5m");
+			assertThat(properties.loadTimeout()).isEqualTo(Duration.ofMinutes(2));
+			assertThat(properties.generationTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.maxNumCtx()).isNull();
 			assertThat(context.getBean(OllamaBackend.class).kind()).isEqualTo("ollama");
 		});
 	}
 
 	@Test
 	void kebabCaseKeysBind() {
-		this.runner
-			.withPropertyValues("fleet.ollama.base-url=http://gpu-7.internal:11434",
-					"fleet.ollama.connect-timeout=500ms", "fleet.ollama.keep-alive=1h30m")
+		this.runner.withPropertyValues("fleet.ollama.base-url=http://gpu-7.internal:11434",
+				"fleet.ollama.connect-timeout=500ms", "fleet.ollama.keep-alive=1h30m", "fleet.ollama.load-timeout=5m",
+				"fleet.ollama.generation-timeout=15s", "fleet.ollama.max-num-ctx=32768")
 			.run((context) -> {
 				OllamaProperties properties = context.getBean(OllamaProperties.class);
 				assertThat(properties.baseUrl()).isEqualTo(URI.create("http://gpu-7.internal:11434"));
 				assertThat(properties.connectTimeout()).isEqualTo(Duration.ofMillis(500));
 				assertThat(properties.keepAlive()).isEqualTo("1h30m");
+				assertThat(properties.loadTimeout()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(properties.generationTimeout()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(properties.maxNumCtx()).isEqualTo(32768);
 			});
 	}
 
@@ -65,6 +71,25 @@ class OllamaPropertiesTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("connectTimeout"));
+	}
+
+	@Test
+	void zeroLoadTimeoutStopsStartUp() {
+		this.runner.withPropertyValues("fleet.ollama.load-timeout=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("loadTimeout"));
+	}
+
+	@Test
+	void tinyMaxNumCtxStopsStartUpQuotingIt() {
+		this.runner.withPropertyValues("fleet.ollama.max-num-ctx=16")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("maxNumCtx")
+				.hasMessageContaining("16"));
 	}
 
 }

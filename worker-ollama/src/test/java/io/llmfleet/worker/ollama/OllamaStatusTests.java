@@ -21,7 +21,7 @@ class OllamaStatusTests {
 	@Test
 	void loadedModelsMapBackToCatalogueIdsWithTheirVram() {
 		OllamaPs.Running running = new OllamaPs.Running(
-				List.of(new OllamaPs.Model("llama3.2:3b", "llama3.2:3b", 2_000_000_000L, 1_500_000_000L, null)));
+				List.of(new OllamaPs.Model("llama3.2:3b", "llama3.2:3b", 2_000_000_000L, 1_500_000_000L, null, null)));
 
 		BackendStatus status = OllamaBackend.toStatus(running, SERVED);
 
@@ -35,7 +35,7 @@ class OllamaStatusTests {
 	@Test
 	void aNameWithoutATagIsTheLatestTagAsOllamaReadsIt() {
 		OllamaPs.Running running = new OllamaPs.Running(
-				List.of(new OllamaPs.Model("mistral:latest", "mistral:latest", 5L, 5L, null)));
+				List.of(new OllamaPs.Model("mistral:latest", "mistral:latest", 5L, 5L, null, null)));
 
 		assertThat(OllamaBackend.toStatus(running, SERVED).loaded())
 			.containsExactly(new BackendStatus.Loaded("mistral-7b", 5L, false));
@@ -43,8 +43,9 @@ class OllamaStatusTests {
 
 	@Test
 	void loadedModelsThisWorkerDoesNotServeCountAsOtherVram() {
-		OllamaPs.Running running = new OllamaPs.Running(List.of(new OllamaPs.Model("gemma3:27b", null, 17L, 16L, null),
-				new OllamaPs.Model(null, "qwen3:8b", 6L, 4L, null)));
+		OllamaPs.Running running = new OllamaPs.Running(
+				List.of(new OllamaPs.Model("gemma3:27b", null, 17L, 16L, null, null),
+						new OllamaPs.Model(null, "qwen3:8b", 6L, 4L, null, null)));
 
 		BackendStatus status = OllamaBackend.toStatus(running, SERVED);
 

@@ -3,6 +3,7 @@ package io.llmfleet.worker.vllm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.llmfleet.core.catalog.FleetCatalog.Model;
 
@@ -15,6 +16,7 @@ import io.llmfleet.worker.backend.BackendOutcome;
 import io.llmfleet.worker.backend.BackendStatus;
 import io.llmfleet.worker.backend.http.BackendHttpException;
 import io.llmfleet.worker.backend.http.HttpCalls;
+import io.llmfleet.worker.backend.http.StreamLimits;
 import io.llmfleet.worker.vllm.api.VllmChat;
 import io.llmfleet.worker.vllm.api.VllmClient;
 import io.llmfleet.worker.vllm.api.VllmMetrics;
@@ -33,7 +35,11 @@ public class VllmBackend implements Backend {
 	/** The kind the catalogue names this backend by. */
 	public static final String KIND = "vllm";
 
+	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
+
 	private final VllmClient client;
+
+	private final Duration generationTimeout;
 
 	/**
 	 * Creates a backend for the server the properties name; opens no connection yet.
@@ -41,6 +47,7 @@ public class VllmBackend implements Backend {
 	 */
 	public VllmBackend(VllmProperties properties) {
 		this.client = new VllmClient(properties.baseUrl(), properties.connectTimeout(), properties.apiKey());
+		this.generationTimeout = properties.generationTimeout();
 	}
 
 	@Override
@@ -56,6 +63,29 @@ public class VllmBackend implements Backend {
 	@Override
 	public BackendOutcome chat(BackendCall call) {
 		return HttpCalls.chat(KIND, call, this::complete, VllmErrors::classify);
+	}
+
+	/**
+	 * vLLM loads its models when it starts, so there is nothing to load: the warm-up
+	 * checks that {@code /v1/models} lists the model under its catalogue name, which
+	 * catches a worker pointed at a vLLM serving another model (a PERMANENT failure).
+	 */
+	@Override
+	public Optional<BackendOutcome.Failed> warmUp(Model model) {
+		try {
+			VllmModels models = this.client.models(WARM_UP_TIMEOUT);
+			if (toLoaded(models, List.of(model)).isEmpty()) {
+				return Optional.of(new BackendOutcome.Failed(ErrorKind.PERMANENT,
+						KIND + " at " + this.client.baseUrl() + " serves "
+								+ models.data().stream().map(VllmModels.Model::id).toList() + ", not "
+								+ model.backendModel() + " (" + model.id() + ")"));
+			}
+			return Optional.empty();
+		}
+		catch (BackendHttpException ex) {
+			return Optional.of(new BackendOutcome.Failed(VllmErrors.classify(ex.status(), ex.error(), ex.getCause()),
+					KIND + " models at " + this.client.baseUrl() + " failed: " + ex.getMessage()));
+		}
 	}
 
 	@Override
@@ -92,7 +122,8 @@ public class VllmBackend implements Backend {
 	}
 
 	private BackendOutcome.Completed complete(BackendCall call, Duration timeout) {
-		VllmChat.Answer answer = this.client.chat(toRequest(call), timeout);
+		VllmChat.Answer answer = this.client.chat(toRequest(call),
+				new StreamLimits(timeout, timeout, this.generationTimeout));
 		Long timeToFirstTokenMs = (answer.timeToFirstToken() != null) ? answer.timeToFirstToken().toMillis() : null;
 		return new BackendOutcome.Completed(answer.content(), answer.promptTokens(), answer.completionTokens(),
 				timeToFirstTokenMs, answer.finishReason());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,12 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * TRANSIENT
  * @param apiKey the key vLLM was started with ({@code --api-key}), sent as a bearer
  * token; absent for none
+ * @param generationTimeout the longest silence between two streamed events once the
+ * answer has started; then TIMEOUT. The first event may take the whole call's timeout:
+ * vLLM queues requests beyond its batch ({@code --max-num-seqs})
  */
 @Validated
 @ConfigurationProperties("fleet.vllm")
 public record VllmProperties(@DefaultValue("http://127.0.0.1:8000") URI baseUrl,
-		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout, String apiKey) {
+		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout, String apiKey,
+		@DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration generationTimeout) {
 
+	@ConstructorBinding
 	public VllmProperties {
 		// checked here rather than by a constraint: a URI with no host cannot even build
 		// a client
@@ -48,11 +54,21 @@ public record VllmProperties(@DefaultValue("http://127.0.0.1:8000") URI baseUrl,
 		}
 	}
 
+	/**
+	 * Settings with the default generation timeout.
+	 * @param baseUrl the server root
+	 * @param connectTimeout how long opening a connection may take
+	 * @param apiKey the key vLLM was started with, null for none
+	 */
+	public VllmProperties(URI baseUrl, Duration connectTimeout, String apiKey) {
+		this(baseUrl, connectTimeout, apiKey, Duration.ofSeconds(60));
+	}
+
 	@Override
 	public String toString() {
 		// never print the key: properties end up in logs and failure reports
 		return "VllmProperties[baseUrl=" + this.baseUrl + ", connectTimeout=" + this.connectTimeout + ", apiKey="
-				+ ((this.apiKey != null) ? "(set)" : "(none)") + "]";
+				+ ((this.apiKey != null) ? "(set)" : "(none)") + ", generationTimeout=" + this.generationTimeout + "]";
 	}
 
 }

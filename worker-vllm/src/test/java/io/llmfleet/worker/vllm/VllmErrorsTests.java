@@ -46,6 +46,16 @@ class VllmErrorsTests {
 	}
 
 	@Test
+	void aDeadEngineIsCapacityWhetherItsServerAnswersABare500OrSaysSoInAStream() {
+		assertThat(VllmErrors.classify(500, "(empty body)", null)).isEqualTo(ErrorKind.CAPACITY);
+		assertThat(VllmErrors.classify(500, "", null)).isEqualTo(ErrorKind.CAPACITY);
+		assertThat(VllmErrors.classify(500,
+				"EngineCore encountered an issue. See stack trace (above) for the root cause.", null))
+			.isEqualTo(ErrorKind.CAPACITY);
+		assertThat(VllmErrors.classify(500, "Internal server error", null)).isEqualTo(ErrorKind.TRANSIENT);
+	}
+
+	@Test
 	void refusedOrResetConnectionIsTransient() {
 		assertThat(VllmErrors.classify(0, null, new ConnectException())).isEqualTo(ErrorKind.TRANSIENT);
 		assertThat(VllmErrors.classify(0, null, new IOException("Connection reset"))).isEqualTo(ErrorKind.TRANSIENT);

@@ -21,6 +21,7 @@ class VllmPropertiesTests {
 			assertThat(properties.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8000"));
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.apiKey()).isNull();
+			assertThat(properties.generationTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(context.getBean(VllmBackend.class).kind()).isEqualTo("vllm");
 		});
 	}
@@ -29,12 +30,13 @@ class VllmPropertiesTests {
 	void kebabCaseKeysBind() {
 		this.runner
 			.withPropertyValues("fleet.vllm.base-url=https://gpu-3.internal:8443", "fleet.vllm.connect-timeout=750ms",
-					"fleet.vllm.api-key=s3cret")
+					"fleet.vllm.api-key=s3cret", "fleet.vllm.generation-timeout=20s")
 			.run((context) -> {
 				VllmProperties properties = context.getBean(VllmProperties.class);
 				assertThat(properties.baseUrl()).isEqualTo(URI.create("https://gpu-3.internal:8443"));
 				assertThat(properties.connectTimeout()).isEqualTo(Duration.ofMillis(750));
 				assertThat(properties.apiKey()).isEqualTo("s3cret");
+				assertThat(properties.generationTimeout()).isEqualTo(Duration.ofSeconds(20));
 				assertThat(properties.toString()).doesNotContain("s3cret");
 			});
 	}

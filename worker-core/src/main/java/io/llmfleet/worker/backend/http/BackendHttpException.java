@@ -59,8 +59,17 @@ public final class BackendHttpException extends RuntimeException {
 	 * @return the exception, caused by an {@link HttpTimeoutException}
 	 */
 	public static BackendHttpException timedOut(Duration timeout) {
-		String text = "no complete answer within " + timeout.toMillis() + " ms";
-		return new BackendHttpException(0, null, text, new HttpTimeoutException(text));
+		return timedOut("no complete answer within " + timeout.toMillis() + " ms");
+	}
+
+	/**
+	 * A limit on part of the answer ran out: the first chunk, or the next one, did not
+	 * come in time.
+	 * @param what which limit ran out, such as {@code no first chunk within 120000 ms}
+	 * @return the exception, caused by an {@link HttpTimeoutException}
+	 */
+	public static BackendHttpException timedOut(String what) {
+		return new BackendHttpException(0, null, what, new HttpTimeoutException(what));
 	}
 
 	/**

@@ -67,7 +67,8 @@ public final class StreamingHttp {
 	}
 
 	/**
-	 * Sends a request and feeds the lines of a 2xx response to a reader.
+	 * Sends a request and feeds the lines of a 2xx response to a reader, bounded as a
+	 * whole by one timeout.
 	 * @param <T> what the lines add up to
 	 * @param request the request with its method, body and headers; the timeout is set
 	 * here
@@ -79,16 +80,39 @@ public final class StreamingHttp {
 	 * @throws BackendHttpException when no complete answer came
 	 */
 	public <T> T stream(HttpRequest.Builder request, Duration timeout, LineReader<T> reader, String lineSeparator) {
+		return stream(request, StreamLimits.overall(timeout), reader, lineSeparator);
+	}
+
+	/**
+	 * Sends a request and feeds the lines of a 2xx response to a reader, within limits on
+	 * the whole exchange, on the wait for its first line and on the silence between two
+	 * lines. An exchange that runs out of any of them is aborted, which closes its
+	 * connection.
+	 * @param <T> what the lines add up to
+	 * @param request the request with its method, body and headers; the timeout is set
+	 * here
+	 * @param limits how long the exchange may take
+	 * @param reader adds up the lines; one per call
+	 * @param lineSeparator what ends a line; null for any of {@code \n}, {@code \r\n} and
+	 * {@code \r}
+	 * @return what the reader made of the lines
+	 * @throws BackendHttpException when no complete answer came; a timeout says which
+	 * limit ran out
+	 */
+	public <T> T stream(HttpRequest.Builder request, StreamLimits limits, LineReader<T> reader, String lineSeparator) {
+		Activity activity = new Activity(System.nanoTime());
 		BodyHandler<T> handler = (info) -> {
 			if (info.statusCode() / 100 != 2) {
 				return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), (body) -> {
 					throw BackendHttpException.httpStatus(info.statusCode(), this.errorText.apply(body));
 				});
 			}
-			return BodySubscribers.fromLineSubscriber(new LineSubscriber(reader), (subscriber) -> reader.result(),
-					StandardCharsets.UTF_8, lineSeparator);
+			return BodySubscribers.fromLineSubscriber(new LineSubscriber(reader, activity),
+					(subscriber) -> reader.result(), StandardCharsets.UTF_8, lineSeparator);
 		};
-		return await(this.http.sendAsync(request.timeout(timeout).build(), handler), timeout).body();
+		CompletableFuture<HttpResponse<T>> response = this.http.sendAsync(request.timeout(limits.overall()).build(),
+				handler);
+		return await(response, limits, activity).body();
 	}
 
 	/**
@@ -119,6 +143,45 @@ public final class StreamingHttp {
 			throw BackendHttpException.httpStatus(answer.statusCode(), this.errorText.apply(answer.body()));
 		}
 		return answer.body();
+	}
+
+	// waits in slices, as each line moves the between-lines deadline on
+	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, StreamLimits limits,
+			Activity activity) {
+		long overallEnd = activity.startNanos + limits.overall().toNanos();
+		while (true) {
+			long lastLine = activity.lastLineNanos;
+			boolean anyLine = lastLine != Activity.NONE;
+			long silenceEnd = anyLine ? lastLine + limits.betweenLines().toNanos()
+					: activity.startNanos + limits.firstLine().toNanos();
+			long end = Math.min(overallEnd, silenceEnd);
+			long left = end - System.nanoTime();
+			if (left <= 0) {
+				response.cancel(true);
+				if (end == overallEnd) {
+					throw BackendHttpException.timedOut(limits.overall());
+				}
+				throw BackendHttpException.timedOut(
+						anyLine ? "no further chunk within " + limits.betweenLines().toMillis() + " ms of the last one"
+								: "no first chunk within " + limits.firstLine().toMillis() + " ms");
+			}
+			try {
+				// never longer than the between-lines limit: a first line that comes
+				// meanwhile starts that limit, which may end before the wait would
+				return response.get(Math.min(left, limits.betweenLines().toNanos()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				// a deadline passed, or a line came meanwhile and moved it: look again
+			}
+			catch (InterruptedException ex) {
+				response.cancel(true);
+				Thread.currentThread().interrupt();
+				throw BackendHttpException.transport(ex);
+			}
+			catch (ExecutionException ex) {
+				throw failure(ex.getCause());
+			}
+		}
 	}
 
 	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, Duration timeout) {
@@ -180,8 +243,11 @@ public final class StreamingHttp {
 
 		private final LineReader<?> reader;
 
-		LineSubscriber(LineReader<?> reader) {
+		private final Activity activity;
+
+		LineSubscriber(LineReader<?> reader, Activity activity) {
 			this.reader = reader;
+			this.activity = activity;
 		}
 
 		@Override
@@ -191,6 +257,7 @@ public final class StreamingHttp {
 
 		@Override
 		public void onNext(String line) {
+			this.activity.lastLineNanos = System.nanoTime();
 			this.reader.onLine(line);
 		}
 
@@ -201,6 +268,22 @@ public final class StreamingHttp {
 
 		@Override
 		public void onComplete() {
+		}
+
+	}
+
+	// when the exchange started and when its last line came, written by the HTTP
+	// client's thread and read by the caller's
+	private static final class Activity {
+
+		static final long NONE = Long.MIN_VALUE;
+
+		final long startNanos;
+
+		volatile long lastLineNanos = NONE;
+
+		Activity(long startNanos) {
+			this.startNanos = startNanos;
 		}
 
 	}

@@ -126,6 +126,71 @@ class StreamingHttpIT {
 	}
 
 	@Test
+	void anAnswerWhoseFirstLineIsLateIsCutAtTheFirstLineLimit() {
+		CountDownLatch rest = new CountDownLatch(1);
+		script.set((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().flush();
+			awaitQuietly(rest);
+			exchange.close();
+		});
+		try {
+			assertThatExceptionOfType(BackendHttpException.class)
+				.isThrownBy(() -> stream("\n",
+						new StreamLimits(Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(30))))
+				.satisfies((ex) -> assertThat(ex).hasMessage("no first chunk within 300 ms")
+					.hasCauseInstanceOf(HttpTimeoutException.class));
+		}
+		finally {
+			rest.countDown();
+		}
+	}
+
+	@Test
+	void anAnswerThatFallsSilentAfterItsFirstLinesIsCutAtTheBetweenLinesLimit() {
+		CountDownLatch rest = new CountDownLatch(1);
+		script.set((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream body = exchange.getResponseBody();
+			body.write("first\nsecond\n".getBytes(StandardCharsets.UTF_8));
+			body.flush();
+			awaitQuietly(rest);
+			exchange.close();
+		});
+		try {
+			assertThatExceptionOfType(BackendHttpException.class)
+				.isThrownBy(() -> stream("\n",
+						new StreamLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(300))))
+				.satisfies((ex) -> assertThat(ex).hasMessage("no further chunk within 300 ms of the last one")
+					.hasCauseInstanceOf(HttpTimeoutException.class));
+		}
+		finally {
+			rest.countDown();
+		}
+	}
+
+	@Test
+	void linesComingFasterThanTheBetweenLinesLimitMayTakeLongerThanItAsAWhole() {
+		script.set((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream body = exchange.getResponseBody();
+			for (int i = 0; i < 6; i++) {
+				body.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+				body.flush();
+				sleepQuietly(Duration.ofMillis(100));
+			}
+			exchange.close();
+		});
+
+		assertThat(
+				stream("\n", new StreamLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5))))
+			.hasSize(6);
+	}
+
+	@Test
 	void connectionCutInTheMiddleIsATransportFailure() {
 		script.set((exchange) -> {
 			exchange.getRequestBody().readAllBytes();
@@ -226,6 +291,20 @@ class StreamingHttpIT {
 			.isEqualTo(URI.create("http://gpu-3:8000/health"));
 		assertThat(new StreamingHttp(URI.create("http://gpu-3:8000/"), connect, (body) -> body).resolve("health"))
 			.isEqualTo(URI.create("http://gpu-3:8000/health"));
+	}
+
+	private static List<String> stream(String lineSeparator, StreamLimits limits) {
+		StreamingHttp http = new StreamingHttp(baseUrl(), Duration.ofSeconds(1), (body) -> "read: " + body);
+		return http.stream(post(http), limits, new Collector(), lineSeparator);
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static List<String> stream(String lineSeparator, Duration timeout) {

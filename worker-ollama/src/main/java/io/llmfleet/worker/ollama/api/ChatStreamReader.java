@@ -74,11 +74,17 @@ final class ChatStreamReader implements StreamingHttp.LineReader<OllamaChat.Answ
 		Duration timeToFirstToken = (this.firstTokenNanos < 0) ? null
 				: Duration.ofNanos(this.firstTokenNanos - this.startNanos);
 		return new OllamaChat.Answer(this.content.toString(), orZero(this.last.promptEvalCount()),
-				orZero(this.last.evalCount()), this.last.doneReason(), timeToFirstToken);
+				orZero(this.last.evalCount()), this.last.doneReason(), timeToFirstToken,
+				duration(this.last.loadDuration()), duration(this.last.promptEvalDuration()),
+				duration(this.last.evalDuration()));
 	}
 
 	private static int orZero(Integer count) {
 		return (count != null) ? count : 0;
+	}
+
+	private static Duration duration(Long nanos) {
+		return (nanos != null) ? Duration.ofNanos(nanos) : null;
 	}
 
 	static String abbreviate(String text) {

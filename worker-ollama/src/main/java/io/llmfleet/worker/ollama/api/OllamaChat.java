@@ -60,26 +60,34 @@ public final class OllamaChat {
 	 * @param topP nucleus sampling mass
 	 * @param stop stop sequences
 	 * @param seed sampling seed, for reproducible answers
+	 * @param numCtx the context window the model runs with; a request with another value
+	 * than the loaded model's makes Ollama load it again
 	 */
-	public record Options(Integer numPredict, Float temperature, Float topP, List<String> stop, Long seed) {
+	public record Options(Integer numPredict, Float temperature, Float topP, List<String> stop, Long seed,
+			Integer numCtx) {
 	}
 
 	/**
 	 * One line of the NDJSON stream. Only the final chunk ({@code done: true}) carries
-	 * the reason and the token counts; a failure in the middle of a stream is a line with
-	 * only {@code error}.
+	 * the reason, the token counts and the durations (nanoseconds); a failure in the
+	 * middle of a stream is a line with only {@code error}.
 	 *
 	 * @param model the model that answered
 	 * @param message the next piece of the answer
 	 * @param done whether this is the final chunk
-	 * @param doneReason why generation stopped: {@code stop}, {@code length} or
-	 * {@code load}
+	 * @param doneReason why generation stopped: {@code stop}, {@code length}, or
+	 * {@code load} for a request without messages
 	 * @param promptEvalCount tokens in the prompt
 	 * @param evalCount tokens generated
+	 * @param totalDuration the whole request, load included
+	 * @param loadDuration loading the model
+	 * @param promptEvalDuration evaluating the prompt
+	 * @param evalDuration generating the answer
 	 * @param error what went wrong, on an error line only
 	 */
 	public record Chunk(String model, Message message, boolean done, String doneReason, Integer promptEvalCount,
-			Integer evalCount, String error) {
+			Integer evalCount, Long totalDuration, Long loadDuration, Long promptEvalDuration, Long evalDuration,
+			String error) {
 	}
 
 	/**
@@ -99,9 +107,12 @@ public final class OllamaChat {
 	 * @param doneReason why generation stopped, null when Ollama did not say
 	 * @param timeToFirstToken from sending the request to the first non-empty piece; null
 	 * when the answer is empty
+	 * @param loadDuration loading the model, null when Ollama did not say
+	 * @param promptEvalDuration evaluating the prompt, null when Ollama did not say
+	 * @param evalDuration generating the answer, null when Ollama did not say
 	 */
 	public record Answer(String content, int promptEvalCount, int evalCount, String doneReason,
-			Duration timeToFirstToken) {
+			Duration timeToFirstToken, Duration loadDuration, Duration promptEvalDuration, Duration evalDuration) {
 	}
 
 }

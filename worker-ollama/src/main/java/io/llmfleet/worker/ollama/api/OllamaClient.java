@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 
 import io.llmfleet.worker.backend.http.BackendHttpException;
+import io.llmfleet.worker.backend.http.StreamLimits;
 import io.llmfleet.worker.backend.http.StreamingHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,20 +38,33 @@ public final class OllamaClient {
 	}
 
 	/**
-	 * Runs one streamed chat completion.
+	 * Runs one streamed chat completion bounded as a whole by one timeout.
 	 * @param request the request; sent with {@code stream: true} whatever it says
 	 * @param timeout how long the whole call may take, first byte to last
 	 * @return the whole answer
 	 * @throws BackendHttpException when no complete answer came
 	 */
 	public OllamaChat.Answer chat(OllamaChat.Request request, Duration timeout) {
+		return chat(request, StreamLimits.overall(timeout));
+	}
+
+	/**
+	 * Runs one streamed chat completion. A request without messages only loads the model
+	 * and answers one final chunk with {@code done_reason: load}.
+	 * @param request the request; sent with {@code stream: true} whatever it says
+	 * @param limits how long the call may take as a whole, until its first chunk (model
+	 * load included) and between chunks
+	 * @return the whole answer
+	 * @throws BackendHttpException when no complete answer came
+	 */
+	public OllamaChat.Answer chat(OllamaChat.Request request, StreamLimits limits) {
 		OllamaChat.Request streamed = new OllamaChat.Request(request.model(), request.messages(), true,
 				request.keepAlive(), request.options());
 		HttpRequest.Builder httpRequest = HttpRequest.newBuilder(this.http.resolve("api/chat"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/x-ndjson")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(OllamaChat.MAPPER.writeValueAsBytes(streamed)));
-		return this.http.stream(httpRequest, timeout, new ChatStreamReader(System.nanoTime()), "\n");
+		return this.http.stream(httpRequest, limits, new ChatStreamReader(System.nanoTime()), "\n");
 	}
 
 	/**

@@ -33,8 +33,10 @@ public final class OllamaPs {
 	 * @param size bytes it takes in memory, VRAM and RAM together
 	 * @param sizeVram bytes of it in VRAM
 	 * @param expiresAt when its keep-alive runs out (RFC 3339)
+	 * @param contextLength the context window it was loaded with ({@code num_ctx}); null
+	 * from Ollama versions that do not say
 	 */
-	public record Model(String name, String model, long size, long sizeVram, String expiresAt) {
+	public record Model(String name, String model, long size, long sizeVram, String expiresAt, Integer contextLength) {
 	}
 
 }

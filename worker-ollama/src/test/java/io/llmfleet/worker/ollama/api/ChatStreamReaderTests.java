@@ -28,6 +28,34 @@ class ChatStreamReaderTests {
 	}
 
 	@Test
+	void finalChunkDurationsInNanosecondsBecomeTheAnswersTimings() {
+		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
+		reader.onLine(piece("Hi"));
+		reader.onLine("{\"done\":true,\"done_reason\":\"stop\",\"total_duration\":5589157167,"
+				+ "\"load_duration\":3000000000,\"prompt_eval_count\":26,\"prompt_eval_duration\":130079000,"
+				+ "\"eval_count\":1,\"eval_duration\":4799921000}");
+
+		OllamaChat.Answer answer = reader.result();
+
+		assertThat(answer.loadDuration()).isEqualTo(java.time.Duration.ofSeconds(3));
+		assertThat(answer.promptEvalDuration()).isEqualTo(java.time.Duration.ofNanos(130079000));
+		assertThat(answer.evalDuration()).isEqualTo(java.time.Duration.ofNanos(4799921000L));
+	}
+
+	@Test
+	void aLoadOnlyAnswerIsDoneWithReasonLoadAndNoText() {
+		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
+		reader.onLine("{\"model\":\"llama3.2:3b\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+				+ "\"done_reason\":\"load\",\"done\":true}");
+
+		OllamaChat.Answer answer = reader.result();
+
+		assertThat(answer.doneReason()).isEqualTo("load");
+		assertThat(answer.content()).isEmpty();
+		assertThat(answer.loadDuration()).isNull();
+	}
+
+	@Test
 	void emptyAnswerHasNoTimeToFirstToken() {
 		ChatStreamReader reader = new ChatStreamReader(System.nanoTime());
 		reader.onLine("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"eval_count\":0}");

@@ -12,12 +12,13 @@ class OllamaChatTests {
 	void requestIsWrittenInOllamaFieldNamesLeavingOutUnsetOptions() {
 		OllamaChat.Request request = new OllamaChat.Request("llama3.2:3b",
 				List.of(new OllamaChat.Message("user", "Hi")), true, "5m",
-				new OllamaChat.Options(16, null, 0.5f, null, 7L));
+				new OllamaChat.Options(16, null, 0.5f, null, 7L, 8192));
 
 		String json = OllamaChat.MAPPER.writeValueAsString(request);
 
 		assertThat(json).isEqualTo("{\"model\":\"llama3.2:3b\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
-				+ "\"stream\":true,\"keep_alive\":\"5m\",\"options\":{\"num_predict\":16,\"top_p\":0.5,\"seed\":7}}");
+				+ "\"stream\":true,\"keep_alive\":\"5m\",\"options\":{\"num_predict\":16,\"top_p\":0.5,\"seed\":7,"
+				+ "\"num_ctx\":8192}}");
 	}
 
 	@Test
@@ -32,6 +33,9 @@ class OllamaChatTests {
 		assertThat(chunk.doneReason()).isEqualTo("stop");
 		assertThat(chunk.promptEvalCount()).isEqualTo(26);
 		assertThat(chunk.evalCount()).isEqualTo(298);
+		assertThat(chunk.totalDuration()).isEqualTo(5589157167L);
+		assertThat(chunk.evalDuration()).isEqualTo(4799921000L);
+		assertThat(chunk.loadDuration()).isNull();
 	}
 
 	@Test

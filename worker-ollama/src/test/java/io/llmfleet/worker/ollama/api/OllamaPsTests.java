@@ -17,7 +17,7 @@ class OllamaPsTests {
 		OllamaPs.Running running = OllamaChat.MAPPER.readValue(body, OllamaPs.Running.class);
 
 		assertThat(running.models()).containsExactly(new OllamaPs.Model("mistral:latest", "mistral:latest", 5137025024L,
-				4137025024L, "2024-06-04T14:38:31.83753-07:00"));
+				4137025024L, "2024-06-04T14:38:31.83753-07:00", 4096));
 	}
 
 	@Test

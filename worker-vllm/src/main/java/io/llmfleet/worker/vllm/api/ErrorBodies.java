@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
  * {@code {"error":{"message":...,"code":400}}} and FastAPI's {@code {"detail":"Not
  * Found"}}.
  */
-final class ErrorBodies {
+public final class ErrorBodies {
+
+	/** What stands for the message of an error answer without a body. */
+	public static final String EMPTY = "(empty body)";
 
 	private static final int QUOTED_CHARS = 300;
 
@@ -27,7 +30,16 @@ final class ErrorBodies {
 		if (message != null) {
 			return message;
 		}
-		return body.isBlank() ? "(empty body)" : abbreviate(body);
+		return body.isBlank() ? EMPTY : abbreviate(body);
+	}
+
+	/**
+	 * Whether an error answer came without a body.
+	 * @param message the message {@link #message(String)} read from it, may be null
+	 * @return true when there was no body
+	 */
+	public static boolean isEmpty(String message) {
+		return message == null || message.isBlank() || EMPTY.equals(message);
 	}
 
 	/**

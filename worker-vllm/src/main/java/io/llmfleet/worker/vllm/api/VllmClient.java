@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 
 import io.llmfleet.worker.backend.http.BackendHttpException;
+import io.llmfleet.worker.backend.http.StreamLimits;
 import io.llmfleet.worker.backend.http.StreamingHttp;
 
 /**
@@ -40,7 +41,7 @@ public final class VllmClient {
 	}
 
 	/**
-	 * Runs one streamed chat completion.
+	 * Runs one streamed chat completion bounded as a whole by one timeout.
 	 * @param request the request; sent with {@code stream: true} and
 	 * {@code stream_options.include_usage: true} whatever it says
 	 * @param timeout how long the whole call may take, first byte to last
@@ -48,6 +49,19 @@ public final class VllmClient {
 	 * @throws BackendHttpException when no complete answer came
 	 */
 	public VllmChat.Answer chat(VllmChat.Request request, Duration timeout) {
+		return chat(request, StreamLimits.overall(timeout));
+	}
+
+	/**
+	 * Runs one streamed chat completion.
+	 * @param request the request; sent with {@code stream: true} and
+	 * {@code stream_options.include_usage: true} whatever it says
+	 * @param limits how long the call may take as a whole, until its first event and
+	 * between events
+	 * @return the whole answer
+	 * @throws BackendHttpException when no complete answer came
+	 */
+	public VllmChat.Answer chat(VllmChat.Request request, StreamLimits limits) {
 		VllmChat.Request streamed = new VllmChat.Request(request.model(), request.messages(), true,
 				new VllmChat.StreamOptions(true), request.maxTokens(), request.temperature(), request.topP(),
 				request.stop(), request.seed());
@@ -56,7 +70,7 @@ public final class VllmClient {
 			.header("Accept", "text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(VllmChat.MAPPER.writeValueAsBytes(streamed)));
 		// a null separator splits on \n, \r\n and \r, all of which SSE allows
-		return this.http.stream(httpRequest, timeout, new ChatStreamReader(System.nanoTime()), null);
+		return this.http.stream(httpRequest, limits, new ChatStreamReader(System.nanoTime()), null);
 	}
 
 	/**
