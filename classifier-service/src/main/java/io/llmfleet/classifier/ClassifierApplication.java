@@ -31,8 +31,9 @@ public class ClassifierApplication {
 			.web(WebApplicationType.NONE);
 	}
 
+	/** Standalone, the service serves the actuator (health, Prometheus) over HTTP. */
 	public static void main(String[] args) {
-		builder().run(args);
+		builder().web(WebApplicationType.SERVLET).run(args);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -42,13 +42,16 @@ public class DispatchListeners {
 
 	private final ModelLoad load;
 
+	private final DispatchMetrics metrics;
+
 	DispatchListeners(Router router, FallbackPlanner fallback, ResultPublisher publisher, FleetTopics topics,
-			ModelLoad load) {
+			ModelLoad load, DispatchMetrics metrics) {
 		this.router = router;
 		this.fallback = fallback;
 		this.publisher = publisher;
 		this.topics = topics;
 		this.load = load;
+		this.metrics = metrics;
 	}
 
 	/** The topic of classified requests, for the annotation's expression. */
@@ -78,7 +81,11 @@ public class DispatchListeners {
 	@KafkaListener(topics = "#{__listener.deadLetterTopic}", groupId = "${spring.application.name}",
 			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.DeadLetter")
 	void onDeadLetter(ConsumerRecord<String, DeadLetter> record) {
-		carryOut(this.fallback.plan(record.value()), record);
+		Decision decision = this.fallback.plan(record.value());
+		if (decision instanceof Decision.Route) {
+			this.metrics.fellBack(record.value().getErrorKind());
+		}
+		carryOut(decision, record);
 	}
 
 	private void carryOut(Decision decision, ConsumerRecord<String, ?> record) {

@@ -2,6 +2,10 @@ package io.llmfleet.dispatcher;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +16,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import io.llmfleet.core.catalog.FleetCatalog;
 import io.llmfleet.core.kafka.TopicFeed;
 import io.llmfleet.core.topic.FleetTopics;
+import io.llmfleet.dispatcher.capacity.CapacityHealthIndicator;
 import io.llmfleet.dispatcher.capacity.CapacityView;
 import io.llmfleet.dispatcher.fallback.FallbackPlanner;
 import io.llmfleet.dispatcher.health.ModelBreakers;
@@ -36,8 +41,9 @@ public class DispatcherApplication {
 			.web(WebApplicationType.NONE);
 	}
 
+	/** Standalone, the service serves the actuator (health, Prometheus) over HTTP. */
 	public static void main(String[] args) {
-		builder().run(args);
+		builder().web(WebApplicationType.SERVLET).run(args);
 	}
 
 	@Bean
@@ -70,15 +76,29 @@ public class DispatcherApplication {
 		return new FallbackPlanner(catalog, router, properties.maxAttempts());
 	}
 
+	@Bean
+	DispatchMetrics dispatchMetrics(ObjectProvider<MeterRegistry> registry, FleetCatalog catalog, CapacityView capacity,
+			ModelBreakers breakers) {
+		return new DispatchMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), catalog, capacity, breakers);
+	}
+
+	@Bean
+	CapacityHealthIndicator capacityHealthIndicator(CapacityView view) {
+		return new CapacityHealthIndicator(view);
+	}
+
 	/**
 	 * The capacity view, rebuilt from the compacted topic before any request is placed.
 	 */
 	@Bean
 	TopicFeed<Object> capacityFeed(ConsumerFactory<String, Object> consumers, FleetTopics topics, CapacityView view,
-			DispatcherProperties properties) {
+			DispatchMetrics metrics, DispatcherProperties properties) {
 		return new TopicFeed<>(consumers, topics.capacity(), TopicFeed.From.BEGINNING, (record) -> {
 			if (record.value() == null || record.value() instanceof CapacityReport) {
 				view.apply(record.key(), (CapacityReport) record.value());
+			}
+			if (record.value() instanceof CapacityReport report) {
+				metrics.reported(report);
 			}
 		}, properties.capacityCatchUp());
 	}

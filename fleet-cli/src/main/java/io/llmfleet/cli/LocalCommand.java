@@ -32,7 +32,7 @@ class LocalCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		LocalFleetSettings defaults = LocalFleetSettings.defaults();
 		LocalFleetSettings settings = new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort,
-				this.simulate, defaults.latency(), ServiceArguments.forLocal(this.dataDir), true);
+				this.simulate, defaults.latency(), ServiceArguments.forLocal(this.dataDir), true, true);
 		LocalFleet fleet = LocalFleet.start(settings, System.out::println);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

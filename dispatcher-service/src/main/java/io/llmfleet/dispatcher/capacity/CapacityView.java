@@ -58,6 +58,20 @@ public class CapacityView {
 		return this.byWorker.values().stream().filter((report) -> alive(report, now)).toList();
 	}
 
+	/** How many workers have a report in the view, live or not. */
+	public int known() {
+		return this.byWorker.size();
+	}
+
+	/** The age of the oldest report among live workers; zero when none is live. */
+	public Duration stalestLiveReportAge() {
+		Instant now = this.clock.instant();
+		return live().stream()
+			.map((report) -> Duration.between(report.getReportedAt(), now))
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+	}
+
 	/** What the live workers can do for {@code model} now. */
 	public ModelCapacity of(Model model) {
 		Instant now = this.clock.instant();

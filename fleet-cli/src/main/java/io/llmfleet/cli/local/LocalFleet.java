@@ -7,9 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -61,6 +64,10 @@ public final class LocalFleet implements AutoCloseable {
 	private URI vllm;
 
 	private List<String> common;
+
+	private boolean actuator;
+
+	private final Map<String, URI> actuators = new LinkedHashMap<>();
 
 	private LocalFleet() {
 	}
@@ -129,6 +136,7 @@ public final class LocalFleet implements AutoCloseable {
 				"--spring.kafka.properties.schema.registry.url=" + this.registry.url(),
 				"--spring.main.banner-mode=off"));
 		this.common.addAll(settings.extraArguments());
+		this.actuator = settings.actuator();
 		run(ClassifierApplication.builder(), this.common);
 		run(DispatcherApplication.builder(), this.common);
 		List<String> groups = new ArrayList<>(List.of(CLASSIFIER, DISPATCHER));
@@ -140,6 +148,7 @@ public final class LocalFleet implements AutoCloseable {
 		ConsumerGroupsReady.await(this.broker.bootstrapServers(), groups, GROUPS_READY_TIMEOUT);
 		say.accept("Services: " + CLASSIFIER + ", " + DISPATCHER
 				+ (settings.workers() ? ", worker-ollama, worker-vllm" : "") + " (consumer groups ready)");
+		this.actuators.forEach((service, url) -> say.accept("Actuator of " + service + ": " + url));
 	}
 
 	/**
@@ -190,9 +199,29 @@ public final class LocalFleet implements AutoCloseable {
 	}
 
 	private ConfigurableApplicationContext run(SpringApplicationBuilder application, List<String> arguments) {
+		if (this.actuator) {
+			// Every service in this JVM gets its own free port for health and Prometheus.
+			application.web(WebApplicationType.SERVLET);
+			arguments = with(arguments, "--server.port=0");
+		}
 		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
 		remember(context::close);
+		String port = context.getEnvironment().getProperty("local.server.port");
+		if (port != null) {
+			String name = context.getEnvironment().getProperty("spring.application.name", "service");
+			String id = context.getEnvironment().getProperty("fleet.worker.id");
+			this.actuators.put((id != null) ? name + " " + id : name,
+					URI.create("http://127.0.0.1:" + port + "/actuator"));
+		}
 		return context;
+	}
+
+	/**
+	 * Each service's actuator base URL ({@code .../actuator}, with {@code /health} and
+	 * {@code /prometheus}), when the fleet runs with the actuator on.
+	 */
+	public Map<String, URI> actuators() {
+		return Map.copyOf(this.actuators);
 	}
 
 	private <T extends AutoCloseable> T remember(T resource) {

@@ -16,9 +16,11 @@ import io.llmfleet.simulator.LatencyModel;
  * @param extraArguments further Spring arguments for every service ({@code --key=value})
  * @param workers whether to start the default Ollama and vLLM workers (tests that start
  * their own say no)
+ * @param actuator whether every service serves its actuator (health, Prometheus) over
+ * HTTP, each on a free port
  */
 public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, boolean simulateBackends,
-		LatencyModel latency, List<String> extraArguments, boolean workers) {
+		LatencyModel latency, List<String> extraArguments, boolean workers, boolean actuator) {
 
 	public LocalFleetSettings {
 		extraArguments = List.copyOf(extraArguments);
@@ -30,7 +32,7 @@ public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, 
 	 */
 	public static LocalFleetSettings defaults() {
 		return new LocalFleetSettings(LocalFleet.defaultDataDir(), 9092, 8081, false, LatencyModel.realistic(),
-				List.of(), true);
+				List.of(), true, false);
 	}
 
 	/**
@@ -38,23 +40,29 @@ public record LocalFleetSettings(Path dataDir, int kafkaPort, int registryPort, 
 	 * fleet.
 	 */
 	public static LocalFleetSettings isolated(Path dataDir) {
-		return new LocalFleetSettings(dataDir, 0, 0, true, LatencyModel.realistic(), List.of(), true);
+		return new LocalFleetSettings(dataDir, 0, 0, true, LatencyModel.realistic(), List.of(), true, false);
 	}
 
 	public LocalFleetSettings withLatency(LatencyModel latency) {
 		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends, latency,
-				this.extraArguments, this.workers);
+				this.extraArguments, this.workers, this.actuator);
 	}
 
 	public LocalFleetSettings withExtraArguments(List<String> arguments) {
 		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends,
-				this.latency, arguments, this.workers);
+				this.latency, arguments, this.workers, this.actuator);
+	}
+
+	/** The same fleet with every service's actuator served over HTTP. */
+	public LocalFleetSettings withActuator() {
+		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends,
+				this.latency, this.extraArguments, this.workers, true);
 	}
 
 	/** The same fleet without the default workers: the caller starts its own. */
 	public LocalFleetSettings withoutWorkers() {
 		return new LocalFleetSettings(this.dataDir, this.kafkaPort, this.registryPort, this.simulateBackends,
-				this.latency, this.extraArguments, false);
+				this.latency, this.extraArguments, false, this.actuator);
 	}
 
 }

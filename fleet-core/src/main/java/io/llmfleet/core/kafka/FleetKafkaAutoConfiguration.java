@@ -20,6 +20,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.llmfleet.core.catalog.FleetCatalog;
+import io.llmfleet.core.reply.ResultMetrics;
 import io.llmfleet.core.reply.ResultPublisher;
 import io.llmfleet.core.topic.FleetTopics;
 import io.llmfleet.schemas.serde.FleetAvroDeserializer;
@@ -45,8 +46,10 @@ public class FleetKafkaAutoConfiguration {
 
 	@Bean
 	@SuppressWarnings("unchecked")
-	ResultPublisher resultPublisher(KafkaTemplate<?, ?> kafkaTemplate, FleetTopics topics) {
-		return new ResultPublisher((KafkaOperations<String, Object>) kafkaTemplate, topics);
+	ResultPublisher resultPublisher(KafkaTemplate<?, ?> kafkaTemplate, FleetTopics topics,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new ResultPublisher((KafkaOperations<String, Object>) kafkaTemplate, topics,
+				new ResultMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new)));
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.KafkaException;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.kafka.core.KafkaOperations;
 
 import io.llmfleet.core.topic.FleetTopics;
@@ -28,14 +30,26 @@ public class ResultPublisher {
 
 	private final FleetTopics topics;
 
-	public ResultPublisher(KafkaOperations<String, Object> kafka, FleetTopics topics) {
+	private final ResultMetrics metrics;
+
+	public ResultPublisher(KafkaOperations<String, Object> kafka, FleetTopics topics, ResultMetrics metrics) {
 		this.kafka = kafka;
 		this.topics = topics;
+		this.metrics = metrics;
 	}
 
-	/** Sends {@code result} to {@code request}'s reply topic, keyed by request id. */
+	/** A publisher that counts its results privately (tests, tools). */
+	public ResultPublisher(KafkaOperations<String, Object> kafka, FleetTopics topics) {
+		this(kafka, topics, new ResultMetrics(new SimpleMeterRegistry()));
+	}
+
+	/**
+	 * Sends {@code result} to {@code request}'s reply topic, keyed by request id, and
+	 * counts it once it is written.
+	 */
 	public void publish(InferenceRequest request, InferenceResult result) {
 		send(this.topics.replyTo(request), result.getRequestId(), result);
+		this.metrics.record(result);
 	}
 
 	/** Sends {@code letter} to the dead-letter topic under {@code key}. */

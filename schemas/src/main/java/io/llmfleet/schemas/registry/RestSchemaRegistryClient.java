@@ -3,6 +3,8 @@ package io.llmfleet.schemas.registry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -79,6 +81,15 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 				parse(body.path("schema"), path));
 		this.schemasById.putIfAbsent(latest.id(), latest.schema());
 		return latest;
+	}
+
+	/**
+	 * The registered subjects: also how a health check sees that the registry answers.
+	 */
+	public List<String> subjects() {
+		List<String> subjects = new ArrayList<>();
+		this.http.get("subjects").forEach((subject) -> subjects.add(subject.asString()));
+		return subjects;
 	}
 
 	/**
