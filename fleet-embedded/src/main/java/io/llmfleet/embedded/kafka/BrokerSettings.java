@@ -2,12 +2,14 @@ package io.llmfleet.embedded.kafka;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The server properties of the embedded single-node KRaft broker: one process that is
  * both broker and controller, bound to loopback only, with every replication setting
- * lowered to what a single node can satisfy.
+ * lowered to what a single node can satisfy. Plain by default; secured (SASL_SSL, mutual
+ * TLS, ACLs) with {@link BrokerSecurity}.
  */
 final class BrokerSettings {
 
@@ -16,6 +18,18 @@ final class BrokerSettings {
 
 	/** Listener that clients and the broker itself use. */
 	static final String BROKER_LISTENER = "PLAINTEXT";
+
+	/** Listener of SCRAM clients on a secured broker. */
+	static final String SASL_SSL_LISTENER = "SASL_SSL";
+
+	/** Listener of mutual-TLS clients on a secured broker. */
+	static final String MUTUAL_TLS_LISTENER = "MTLS";
+
+	/**
+	 * Inter-broker listener of a secured broker: mutual TLS, only the broker's own
+	 * certificate is a super user there.
+	 */
+	static final String INTERNAL_LISTENER = "INTERNAL";
 
 	/** Listener of the KRaft controller quorum (a quorum of one). */
 	static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -54,6 +68,98 @@ final class BrokerSettings {
 		props.put("controller.listener.names", CONTROLLER_LISTENER);
 		props.put("inter.broker.listener.name", BROKER_LISTENER);
 		props.put("log.dirs", dataDir.toString());
+		singleNode(props);
+		props.putAll(overrides);
+		return props;
+	}
+
+	/**
+	 * Builds the properties of a secured broker: the listeners {@link BrokerSecurity}
+	 * asks for, an internal and a controller listener that only the broker's own
+	 * certificate gets into, and ACLs enforced by the {@code StandardAuthorizer}.
+	 * @param dataDir the log directory, also holding the KRaft metadata log
+	 * @param ports the listeners' ports
+	 * @param tls the key and trust stores
+	 * @param security the users and listeners asked for
+	 * @param overrides properties that replace the defaults, applied last
+	 * @return the properties, in a stable order
+	 */
+	static Map<String, String> securedProperties(Path dataDir, SecuredPorts ports, TlsStores tls,
+			BrokerSecurity security, Map<String, String> overrides) {
+		Map<String, String> props = new LinkedHashMap<>();
+		props.put("process.roles", "broker,controller");
+		props.put("node.id", Integer.toString(NODE_ID));
+		props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + ports.controller());
+		// Listener name -> its protocol and port, in the order they are listed.
+		Map<String, String> protocols = new LinkedHashMap<>();
+		Map<String, Integer> listenerPorts = new LinkedHashMap<>();
+		if (ports.plaintext() != SecuredPorts.OFF) {
+			protocols.put(BROKER_LISTENER, "PLAINTEXT");
+			listenerPorts.put(BROKER_LISTENER, ports.plaintext());
+		}
+		protocols.put(SASL_SSL_LISTENER, "SASL_SSL");
+		listenerPorts.put(SASL_SSL_LISTENER, ports.saslSsl());
+		if (ports.mutualTls() != SecuredPorts.OFF) {
+			protocols.put(MUTUAL_TLS_LISTENER, "SSL");
+			listenerPorts.put(MUTUAL_TLS_LISTENER, ports.mutualTls());
+		}
+		protocols.put(INTERNAL_LISTENER, "SSL");
+		listenerPorts.put(INTERNAL_LISTENER, ports.internal());
+		protocols.put(CONTROLLER_LISTENER, "SSL");
+		listenerPorts.put(CONTROLLER_LISTENER, ports.controller());
+		props.put("listeners", join(listenerPorts, null));
+		props.put("advertised.listeners", join(listenerPorts, CONTROLLER_LISTENER));
+		props.put("listener.security.protocol.map", String.join(",",
+				protocols.entrySet().stream().map((entry) -> entry.getKey() + ":" + entry.getValue()).toList()));
+		props.put("controller.listener.names", CONTROLLER_LISTENER);
+		props.put("inter.broker.listener.name", INTERNAL_LISTENER);
+		props.put("log.dirs", dataDir.toString());
+		// SCRAM on the SASL_SSL listener; the credentials live in the metadata log.
+		props.put("sasl.enabled.mechanisms", BrokerSecurity.SCRAM_MECHANISM);
+		props.put(listenerPrefix(SASL_SSL_LISTENER) + "sasl.enabled.mechanisms", BrokerSecurity.SCRAM_MECHANISM);
+		props.put(listenerPrefix(SASL_SSL_LISTENER) + BrokerSecurity.SCRAM_MECHANISM.toLowerCase(Locale.ROOT)
+				+ ".sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+		// One key store serves every TLS listener, and the broker as a client of its own
+		// internal and controller listeners.
+		props.put("ssl.keystore.type", TlsStores.STORE_TYPE);
+		props.put("ssl.keystore.location", tls.brokerKeyStore().toString());
+		props.put("ssl.keystore.password", tls.password());
+		props.put("ssl.key.password", tls.password());
+		props.put("ssl.truststore.type", TlsStores.STORE_TYPE);
+		props.put("ssl.truststore.location", tls.trustStore().toString());
+		props.put("ssl.truststore.password", tls.password());
+		// Every TLS listener without SASL wants a client certificate of the broker's CA.
+		protocols.forEach((listener, protocol) -> {
+			if (protocol.equals("SSL")) {
+				props.put(listenerPrefix(listener) + "ssl.client.auth", "required");
+			}
+		});
+		// A certificate's principal is its common name: CN=fleet-broker ->
+		// User:fleet-broker.
+		props.put("ssl.principal.mapping.rules", "RULE:^CN=([^,]+)$/$1/,DEFAULT");
+		props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		props.put("super.users", "User:" + BrokerSecurity.BROKER_PRINCIPAL + ";User:" + security.superUser());
+		props.put("allow.everyone.if.no.acl.found", "false");
+		singleNode(props);
+		props.putAll(overrides);
+		return props;
+	}
+
+	private static String listenerPrefix(String listener) {
+		return "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
+	}
+
+	private static String join(Map<String, Integer> listenerPorts, String except) {
+		return String.join(",",
+				listenerPorts.entrySet()
+					.stream()
+					.filter((entry) -> !entry.getKey().equals(except))
+					.map((entry) -> entry.getKey() + "://" + HOST + ":" + entry.getValue())
+					.toList());
+	}
+
+	/** What every single-node broker needs, secured or not. */
+	private static void singleNode(Map<String, String> props) {
 		// One node: every internal topic and every new topic can have one replica only.
 		props.put("default.replication.factor", "1");
 		props.put("min.insync.replicas", "1");
@@ -80,8 +186,6 @@ final class BrokerSettings {
 		// dedupe buffer is sized for production and would be allocated on our heap.
 		props.put("log.cleaner.enable", "true");
 		props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-		props.putAll(overrides);
-		return props;
 	}
 
 }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * end to rebuild schemas, ids, versions (soft-deleted ones included) and compatibility
  * levels; every change, deletes included, is written to the topic ({@code acks=all})
  * before it is answered, so ids and deletes survive restarts. {@link RegistryOptions} add
- * basic auth and HTTPS (mutual TLS included) for tests of clients' security settings.
- * Only one instance should write to a topic at a time. Thread-safe.
+ * basic auth and HTTPS (mutual TLS included) for tests of clients' security settings, and
+ * the registry's own Kafka client settings for a secured broker. Only one instance should
+ * write to a topic at a time. Thread-safe.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
@@ -88,7 +89,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 	 */
 	public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, RegistryOptions options) {
 		long startNanos = System.nanoTime();
-		KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, options.topic());
+		KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, options.topic(),
+				options.kafkaClientProperties());
 		try {
 			schemaLog.ensureTopic();
 			SchemaStore store = new SchemaStore(schemaLog);

@@ -1,6 +1,7 @@
 package io.llmfleet.embedded.registry;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The registry's {@link SchemaLog} on a one-partition compacted Kafka topic: created when
  * missing, read from the beginning to its end on start, appended to with {@code acks=all}
- * and an idempotent producer, one synchronous send per fact.
+ * and an idempotent producer, one synchronous send per fact. Its clients take extra
+ * properties (a secured cluster's security settings).
  */
 final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 
@@ -37,31 +40,47 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final String bootstrapServers;
+	private final Map<String, Object> clientProperties;
 
 	private final String topic;
 
 	private final KafkaProducer<String, String> producer;
 
-	KafkaSchemaLog(String bootstrapServers, String topic) {
-		this.bootstrapServers = bootstrapServers;
+	/**
+	 * A log whose Kafka clients also take the given properties (security settings,
+	 * typically); the bootstrap servers and the settings the log relies on win.
+	 */
+	KafkaSchemaLog(String bootstrapServers, String topic, Map<String, ?> clientProperties) {
+		Map<String, Object> common = new HashMap<>(clientProperties);
+		common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		this.clientProperties = Map.copyOf(common);
 		this.topic = topic;
 		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0,
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT.toMillis()),
+				with(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+						ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT.toMillis())),
 				new StringSerializer(), new StringSerializer());
+	}
+
+	private Map<String, Object> with(Map<String, Object> settings) {
+		Map<String, Object> all = new HashMap<>(this.clientProperties);
+		all.putAll(settings);
+		return all;
 	}
 
 	/** Creates the topic, compacted and with one partition so facts keep their order. */
 	void ensureTopic() {
 		NewTopic newTopic = new NewTopic(this.topic, Optional.of(1), Optional.empty())
 			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+		try (Admin admin = Admin.create(this.clientProperties)) {
 			admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			log.info("Created schema topic {}", this.topic);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof TopicAuthorizationException && exists()) {
+				// A principal without CREATE may still use a topic made for it
+				// beforehand.
+				return;
+			}
 			if (!(ex.getCause() instanceof TopicExistsException)) {
 				throw RegistryException.storeFailed("creating topic " + this.topic, ex.getCause());
 			}
@@ -75,6 +94,20 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 		}
 	}
 
+	private boolean exists() {
+		try (Admin admin = Admin.create(this.clientProperties)) {
+			admin.describeTopics(List.of(this.topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw RegistryException.storeFailed("describing topic " + this.topic, ex);
+		}
+	}
+
 	/**
 	 * Reads every fact from the beginning to the end offset found when the read starts.
 	 * @param sink receives the facts in topic order
@@ -83,9 +116,8 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 	long replay(Consumer<RegistryRecord> sink) {
 		TopicPartition partition = new TopicPartition(this.topic, 0);
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer())) {
+				with(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(),
+				new StringDeserializer())) {
 			consumer.assign(List.of(partition));
 			consumer.seekToBeginning(List.of(partition));
 			long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);

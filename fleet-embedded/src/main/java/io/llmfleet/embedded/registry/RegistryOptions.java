@@ -1,5 +1,6 @@
 package io.llmfleet.embedded.registry;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ import javax.net.ssl.SSLContext;
  * How {@link EmbeddedSchemaRegistry} is started beyond its bootstrap servers and port:
  * the topic holding its state, basic-auth credentials that every call must carry, and
  * HTTPS, optionally requiring a client certificate (mutual TLS). Meant for tests of
- * clients' auth and TLS settings against a real registry; the defaults (topic
+ * clients' auth and TLS settings against a real registry, and the registry's own Kafka
+ * client settings for a secured broker; the defaults (topic
  * {@value EmbeddedSchemaRegistry#DEFAULT_TOPIC}, plain HTTP, no auth) are what
  * {@code fleet local} uses. Immutable.
  */
@@ -23,23 +25,26 @@ public final class RegistryOptions {
 
 	private final boolean clientCertificateRequired;
 
+	private final Map<String, Object> kafkaClientProperties;
+
 	private RegistryOptions(String topic, String basicAuthUserInfo, SSLContext sslContext,
-			boolean clientCertificateRequired) {
+			boolean clientCertificateRequired, Map<String, ?> kafkaClientProperties) {
 		this.topic = topic;
 		this.basicAuthUserInfo = basicAuthUserInfo;
 		this.sslContext = sslContext;
 		this.clientCertificateRequired = clientCertificateRequired;
+		this.kafkaClientProperties = Map.copyOf(kafkaClientProperties);
 	}
 
 	/** The default topic, plain HTTP, no authentication. */
 	public static RegistryOptions defaults() {
-		return new RegistryOptions(EmbeddedSchemaRegistry.DEFAULT_TOPIC, null, null, false);
+		return new RegistryOptions(EmbeddedSchemaRegistry.DEFAULT_TOPIC, null, null, false, Map.of());
 	}
 
 	/** These options with another topic for the registry's state. */
 	public RegistryOptions withTopic(String topic) {
 		return new RegistryOptions(Objects.requireNonNull(topic), this.basicAuthUserInfo, this.sslContext,
-				this.clientCertificateRequired);
+				this.clientCertificateRequired, this.kafkaClientProperties);
 	}
 
 	/**
@@ -51,14 +56,16 @@ public final class RegistryOptions {
 		if (userInfo.indexOf(':') <= 0) {
 			throw new IllegalArgumentException("Basic-auth user info must be user:secret");
 		}
-		return new RegistryOptions(this.topic, userInfo, this.sslContext, this.clientCertificateRequired);
+		return new RegistryOptions(this.topic, userInfo, this.sslContext, this.clientCertificateRequired,
+				this.kafkaClientProperties);
 	}
 
 	/**
 	 * These options with HTTPS: the context's key manager holds the server certificate.
 	 */
 	public RegistryOptions withHttps(SSLContext sslContext) {
-		return new RegistryOptions(this.topic, this.basicAuthUserInfo, Objects.requireNonNull(sslContext), false);
+		return new RegistryOptions(this.topic, this.basicAuthUserInfo, Objects.requireNonNull(sslContext), false,
+				this.kafkaClientProperties);
 	}
 
 	/**
@@ -66,7 +73,22 @@ public final class RegistryOptions {
 	 * trust manager accepts is required.
 	 */
 	public RegistryOptions withMutualTls(SSLContext sslContext) {
-		return new RegistryOptions(this.topic, this.basicAuthUserInfo, Objects.requireNonNull(sslContext), true);
+		return new RegistryOptions(this.topic, this.basicAuthUserInfo, Objects.requireNonNull(sslContext), true,
+				this.kafkaClientProperties);
+	}
+
+	/**
+	 * These options with settings for the registry's own Kafka clients (producer,
+	 * consumer, admin) on top of the bootstrap servers: the security settings of a
+	 * secured cluster, typically ({@code security.protocol}, {@code sasl.*},
+	 * {@code ssl.*}). The principal needs, on the registry's topic: {@code CREATE} (or
+	 * the topic created beforehand), {@code DESCRIBE}, {@code READ} and {@code WRITE}.
+	 * @param properties Kafka client properties; {@code bootstrap.servers} in them is
+	 * ignored
+	 */
+	public RegistryOptions withKafkaClientProperties(Map<String, ?> properties) {
+		return new RegistryOptions(this.topic, this.basicAuthUserInfo, this.sslContext, this.clientCertificateRequired,
+				properties);
 	}
 
 	String topic() {
@@ -83,6 +105,10 @@ public final class RegistryOptions {
 
 	boolean clientCertificateRequired() {
 		return this.clientCertificateRequired;
+	}
+
+	Map<String, Object> kafkaClientProperties() {
+		return this.kafkaClientProperties;
 	}
 
 }
