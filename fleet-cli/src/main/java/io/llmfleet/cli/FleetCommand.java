@@ -17,9 +17,9 @@ import io.llmfleet.cli.traffic.ExportCommand;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true, version = "llm-fleet 0.1.0",
 		description = "LLM inference as a message-driven fleet on Apache Kafka.",
-		subcommands = { LocalCommand.class, SubmitCommand.class, ResultsCommand.class, StatusCommand.class,
-				ExportCommand.class, ReplayCommand.class, TopCommand.class, DemoCommand.class, SchemasCommand.class,
-				ClassifierCommand.class })
+		subcommands = { LocalCommand.class, SubmitCommand.class, BenchCommand.class, ResultsCommand.class,
+				StatusCommand.class, ExportCommand.class, ReplayCommand.class, TopCommand.class, DemoCommand.class,
+				SchemasCommand.class, ClassifierCommand.class })
 public class FleetCommand {
 
 	public static void main(String[] args) {

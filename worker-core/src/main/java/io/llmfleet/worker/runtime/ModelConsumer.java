@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,6 +70,9 @@ final class ModelConsumer {
 	private final Thread poller;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Released whenever a call ends, to wake the polling thread waiting for a slot. */
+	private final Semaphore slotFreed = new Semaphore(0);
 
 	private final AssignedPartitions partitions;
 
@@ -178,18 +182,36 @@ final class ModelConsumer {
 
 	private void pollOnce() {
 		this.partitions.commitAsync(this.consumer);
+		Duration pollTimeout = POLL_TIMEOUT;
 		if (this.stopping || this.inFlight.get() >= this.maxInFlight) {
 			this.consumer.pause(this.consumer.assignment());
+			// A paused poll only keeps the group alive: wait for a slot here instead, so
+			// a freed slot takes its next record at once rather than after a poll
+			// timeout.
+			awaitFreeSlot();
+			pollTimeout = Duration.ZERO;
 		}
 		else if (!this.consumer.paused().isEmpty()) {
 			this.consumer.resume(this.consumer.paused());
 		}
-		for (ConsumerRecord<String, RoutedRequest> record : this.consumer.poll(POLL_TIMEOUT)) {
+		for (ConsumerRecord<String, RoutedRequest> record : this.consumer.poll(pollTimeout)) {
 			take(record);
 		}
 		if (this.pollError != null) {
 			logger.info("Worker {} polls {} again", this.workerId, this.topic);
 			this.pollError = null;
+		}
+	}
+
+	private void awaitFreeSlot() {
+		this.slotFreed.drainPermits();
+		if (this.stopping || this.inFlight.get() >= this.maxInFlight) {
+			try {
+				this.slotFreed.tryAcquire(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -230,6 +252,7 @@ final class ModelConsumer {
 				}
 			}
 			this.inFlight.decrementAndGet();
+			this.slotFreed.release();
 		}
 	}
 
