@@ -3,12 +3,14 @@ package io.llmfleet.cli.local;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Waits until consumer groups are stable with every member holding partitions, so that a
@@ -29,14 +31,7 @@ final class ConsumerGroupsReady {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			while (true) {
-				Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds)
-					.all()
-					.get(10, TimeUnit.SECONDS);
-				java.util.List<String> notReady = groups.values()
-					.stream()
-					.filter((group) -> !isReady(group))
-					.map((group) -> group.groupId() + " (" + group.groupState() + ")")
-					.toList();
+				java.util.List<String> notReady = notReady(admin, groupIds);
 				if (notReady.isEmpty()) {
 					return;
 				}
@@ -52,6 +47,26 @@ final class ConsumerGroupsReady {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot describe consumer groups " + groupIds + ": " + ex, ex);
+		}
+	}
+
+	private static java.util.List<String> notReady(Admin admin, Collection<String> groupIds) throws Exception {
+		try {
+			Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds)
+				.all()
+				.get(10, TimeUnit.SECONDS);
+			return groups.values()
+				.stream()
+				.filter((group) -> !isReady(group))
+				.map((group) -> group.groupId() + " (" + group.groupState() + ")")
+				.toList();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof GroupIdNotFoundException missing) {
+				// A group exists only once its first member has joined.
+				return java.util.List.of(missing.getMessage());
+			}
+			throw ex;
 		}
 	}
 

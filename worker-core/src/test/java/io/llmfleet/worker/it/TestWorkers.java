@@ -99,18 +99,24 @@ public final class TestWorkers {
 	 */
 	public static void awaitGroup(Kafka kafka, String group, int workers, int partitions) {
 		try (Admin admin = admin(kafka)) {
-			Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-				ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-					.describedGroups()
-					.get(group)
-					.get();
-				int assigned = description.members()
-					.stream()
-					.mapToInt((member) -> member.assignment().topicPartitions().size())
-					.sum();
-				return description.groupState() == GroupState.STABLE && description.members().size() == workers
-						&& assigned == partitions;
-			});
+			// The group exists only once its first member joins: until then describing it
+			// fails.
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(50))
+				.ignoreExceptions()
+				.until(() -> {
+					ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+						.describedGroups()
+						.get(group)
+						.get();
+					int assigned = description.members()
+						.stream()
+						.mapToInt((member) -> member.assignment().topicPartitions().size())
+						.sum();
+					return description.groupState() == GroupState.STABLE && description.members().size() == workers
+							&& assigned == partitions;
+				});
 		}
 	}
 
