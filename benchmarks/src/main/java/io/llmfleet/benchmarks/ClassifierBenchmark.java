@@ -19,8 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.llmfleet.classifier.decision.ClassifierProperties;
 import io.llmfleet.classifier.decision.TierClassifier;
-import io.llmfleet.classifier.features.PromptSignals;
-import io.llmfleet.classifier.features.Script;
 import io.llmfleet.classifier.language.LanguageIdentifier;
 import io.llmfleet.classifier.language.LanguageProperties;
 import io.llmfleet.classifier.model.ModelLocation;
@@ -57,8 +55,6 @@ public class ClassifierBenchmark {
 
 	private List<String> prompts;
 
-	private List<Script> scripts;
-
 	private List<InferenceRequest> requests;
 
 	private int next;
@@ -67,7 +63,6 @@ public class ClassifierBenchmark {
 	public void setUp() throws IOException {
 		this.model = ModelLocation.of(ClassifierProperties.DEFAULT_MODEL).load();
 		this.prompts = Prompts.training();
-		this.scripts = this.prompts.stream().map((prompt) -> PromptSignals.of(prompt, 4000).script()).toList();
 		ServiceConfiguration service = ServiceConfiguration.load();
 		this.languages = new LanguageIdentifier(LanguageProperties.defaults());
 		this.classifier = new TierClassifier(service.catalog(), new RuleSet(service.rules(), service.catalog()),
@@ -135,8 +130,7 @@ public class ClassifierBenchmark {
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public String language() {
-		int current = advance();
-		return this.languages.identify(this.prompts.get(current), this.scripts.get(current));
+		return this.languages.identify(this.prompts.get(advance()));
 	}
 
 }

@@ -150,7 +150,7 @@ public class TierClassifier {
 			.setConfidence(confidence)
 			.setTierScores((request.getModel() != null) ? Map.of(tier, 1.0) : scores)
 			.setCapabilities(Capabilities.of(scored.signals(), probabilities[probabilities.length - 1], ruleCapability))
-			.setLanguage((this.languages != null) ? this.languages.identify(prompt, scored.signals().script()) : null)
+			.setLanguage((this.languages != null) ? this.languages.identify(prompt) : null)
 			.setComplexity(Capabilities.complexity(probabilities, promptTokens))
 			.setEstPromptTokens(promptTokens)
 			.setClassifier(current.id())

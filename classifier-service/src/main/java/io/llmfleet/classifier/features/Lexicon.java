@@ -3,6 +3,8 @@ package io.llmfleet.classifier.features;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Small hand-written word groups that name what a request asks for (code, technology,
@@ -112,8 +114,17 @@ final class Lexicon {
 		return (group != null) ? group : -1;
 	}
 
+	/** The first words of {@link #PHRASES}: most words start none, and need no lookup. */
+	private static final Set<String> PHRASE_STARTS = PHRASES.keySet()
+		.stream()
+		.map((phrase) -> phrase.substring(0, phrase.indexOf(' ')))
+		.collect(Collectors.toUnmodifiableSet());
+
 	/** The group of a lower-case two-word phrase, or -1. */
 	static int groupOf(String previous, String word) {
+		if (!PHRASE_STARTS.contains(previous)) {
+			return -1;
+		}
 		Integer group = PHRASES.get(previous + " " + word);
 		return (group != null) ? group : -1;
 	}

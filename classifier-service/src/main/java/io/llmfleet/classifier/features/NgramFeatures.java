@@ -119,9 +119,8 @@ final class NgramFeatures {
 		if (c < 0x0E00) {
 			return false;
 		}
-		Character.UnicodeScript script = Character.UnicodeScript.of(c);
-		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
+		Script script = Script.of(c);
+		return script == Script.HAN || script == Script.KANA || script == Script.THAI;
 	}
 
 }

@@ -44,8 +44,25 @@ public enum Script {
 
 	private static final Script[] VALUES = values();
 
+	/**
+	 * The script of every UTF-16 char, worked out once (64 KiB): Unicode's script table
+	 * is a binary search per char, which prompts in Indic scripts and Han pay on every
+	 * letter.
+	 */
+	private static final byte[] BY_CHAR = new byte[Character.MAX_VALUE + 1];
+
+	static {
+		for (int c = 0; c <= Character.MAX_VALUE; c++) {
+			BY_CHAR[c] = (byte) lookUp((char) c).ordinal();
+		}
+	}
+
 	/** The script of a letter. */
 	public static Script of(char c) {
+		return VALUES[BY_CHAR[c]];
+	}
+
+	private static Script lookUp(char c) {
 		if (c < 0x0250) {
 			return LATIN;
 		}

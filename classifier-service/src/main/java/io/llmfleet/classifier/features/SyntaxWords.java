@@ -2,6 +2,7 @@ package io.llmfleet.classifier.features;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Word-level checks for shell, SQL and regex syntax and for length units, made as the
@@ -28,6 +29,13 @@ final class SyntaxWords {
 	private static final Set<String> SQL_PAIRS = Set.of("group by", "order by", "insert into", "create table",
 			"alter table", "delete from", "inner join", "left join", "right join", "outer join", "primary key",
 			"foreign key", "drop table");
+
+	/**
+	 * The first words of {@link #SQL_PAIRS}: most words start none, and need no lookup.
+	 */
+	private static final Set<String> SQL_PAIR_STARTS = SQL_PAIRS.stream()
+		.map((pair) -> pair.substring(0, pair.indexOf(' ')))
+		.collect(Collectors.toUnmodifiableSet());
 
 	static {
 		for (String command : ("sudo grep egrep awk sed curl wget kubectl docker git chmod chown ls find xargs tar ssh "
@@ -84,7 +92,8 @@ final class SyntaxWords {
 				|| current.equals("from") && sawUpperSelect || current.equals("where") && sawUpperSelect)) {
 			return true;
 		}
-		return SQL_PAIRS.contains(previous + " " + current) && (upperCase || !previous.equals("group"));
+		return SQL_PAIR_STARTS.contains(previous) && SQL_PAIRS.contains(previous + " " + current)
+				&& (upperCase || !previous.equals("group"));
 	}
 
 	/**

@@ -8,24 +8,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 import io.llmfleet.classifier.features.Script;
 
 /**
- * Names a prompt's language (ISO 639-1) among the configured ones. Where the dominant
- * script belongs to one configured language (Kannada, Malayalam, Gujarati, Gurmukhi,
- * Tamil, Telugu, Bengali, Thai, Hangul, kana, Han), the script decides and nothing else
- * runs: it is exact and costs nothing. Lingua 1.2.2 has no Kannada or Malayalam models,
- * so for those two the script is the only way. Latin, Devanagari (Hindi or Marathi),
- * Cyrillic and Arabic text goes to Lingua, restricted to the configured languages, in
- * low-accuracy mode and on at most {@code maxChars} characters, except plain ASCII
- * English ({@link EnglishShortcut}), the bulk of traffic, which skips it: Lingua costs
- * tens of microseconds a call. Thread-safe; Lingua's models are loaded when this is
- * built.
+ * Names a prompt's language (ISO 639-1) among the configured ones, from its first
+ * {@code maxChars} characters. The script the text is written in comes first
+ * ({@link ScriptSample}, one pass, no regular expressions): where only one configured
+ * language writes it (Kannada, Malayalam, Gujarati, Gurmukhi, Tamil, Telugu, Bengali,
+ * Thai, Hangul, kana, Han, Greek, and Cyrillic or Arabic when one of their languages is
+ * configured) the script decides, exactly and for nothing. Lingua 1.2.2 has no Kannada or
+ * Malayalam models, so for those two the script is the only way. Languages that share a
+ * script (Latin: en, de, es, fr, ...; Devanagari: hi, mr) are told apart by their
+ * function words ({@link FunctionWords}) and, where those leave it open, by Lingua's
+ * statistics for that script's configured languages alone, over that script's words alone
+ * ({@link ScriptLanguages}). About a microsecond a prompt but for the few that need
+ * Lingua's statistics. Thread-safe; the statistics are loaded when this is built.
  */
 public final class LanguageIdentifier {
 
@@ -35,24 +34,16 @@ public final class LanguageIdentifier {
 					Map.entry(Script.TAMIL, "ta"), Map.entry(Script.TELUGU, "te"), Map.entry(Script.KANNADA, "kn"),
 					Map.entry(Script.MALAYALAM, "ml"), Map.entry(Script.THAI, "th"), Map.entry(Script.GREEK, "el")));
 
-	private final Set<String> languages;
+	/** The scripts that several languages Lingua knows are written in. */
+	private static final Map<Script, List<Language>> SHARED_SCRIPTS = new EnumMap<>(Map.of(Script.LATIN,
+			Language.allWithLatinScript(), Script.CYRILLIC, Language.allWithCyrillicScript(), Script.ARABIC,
+			Language.allWithArabicScript(), Script.DEVANAGARI, Language.allWithDevanagariScript()));
 
-	private final LanguageDetector lingua;
+	private final Set<String> languages;
 
 	private final int maxChars;
 
-	/**
-	 * Scripts that only one configured language writes (Cyrillic: ru): no need to ask.
-	 */
-	private final Map<Script, String> onlyLanguageOf = new EnumMap<>(Script.class);
-
-	/** Whether English is configured, so that plain English can skip Lingua. */
-	private final boolean english;
-
-	/**
-	 * The one language left for Lingua when only one is configured: nothing to detect.
-	 */
-	private final String singleLinguaLanguage;
+	private final Map<Script, ScriptLanguages> byScript = new EnumMap<>(Script.class);
 
 	/**
 	 * An identifier over {@code properties.languages()}.
@@ -60,32 +51,14 @@ public final class LanguageIdentifier {
 	 * @throws IllegalArgumentException for a code that neither a script nor Lingua covers
 	 */
 	public LanguageIdentifier(LanguageProperties properties) {
-		this.languages = new TreeSet<>(properties.languages());
+		this.languages = new TreeSet<>();
+		properties.languages().forEach((code) -> this.languages.add(code.toLowerCase(Locale.ROOT)));
 		this.maxChars = properties.maxChars();
-		this.english = this.languages.contains("en");
-		List<IsoCode639_1> forLingua = new ArrayList<>();
+		Map<Script, List<String>> codes = new EnumMap<>(Script.class);
 		for (String code : this.languages) {
-			boolean byScript = BY_SCRIPT.containsValue(code);
-			IsoCode639_1 iso = linguaCode(code);
-			if (iso == null && !byScript) {
-				throw new IllegalArgumentException("Language '" + code
-						+ "' is neither decided by its script nor known to Lingua 1.2.2; known: " + linguaCodes());
-			}
-			if (!byScript && iso != null) {
-				forLingua.add(iso);
-			}
+			codes.computeIfAbsent(scriptOf(code), (script) -> new ArrayList<>()).add(code);
 		}
-		this.lingua = (forLingua.size() >= 2)
-				? LanguageDetectorBuilder.fromIsoCodes639_1(forLingua.toArray(new IsoCode639_1[0]))
-					.withLowAccuracyMode()
-					.withPreloadedLanguageModels()
-					.build()
-				: null;
-		this.singleLinguaLanguage = (forLingua.size() == 1) ? forLingua.get(0).name().toLowerCase(Locale.ROOT) : null;
-		onlyLanguage(Script.LATIN, Language.allWithLatinScript());
-		onlyLanguage(Script.CYRILLIC, Language.allWithCyrillicScript());
-		onlyLanguage(Script.ARABIC, Language.allWithArabicScript());
-		onlyLanguage(Script.DEVANAGARI, Language.allWithDevanagariScript());
+		codes.forEach((script, group) -> this.byScript.put(script, new ScriptLanguages(group)));
 	}
 
 	/** The configured languages. */
@@ -95,50 +68,47 @@ public final class LanguageIdentifier {
 
 	/**
 	 * The language of {@code prompt}, or {@code null} when none of the configured ones
-	 * fits.
-	 * @param prompt the text
-	 * @param script its dominant script, as the feature scan found it
+	 * fits (no letters, or a script none of them is written in).
 	 */
-	public String identify(String prompt, Script script) {
-		String byScript = BY_SCRIPT.get(script);
-		if (byScript != null) {
-			return this.languages.contains(byScript) ? byScript : null;
-		}
-		if (this.lingua == null) {
-			return this.singleLinguaLanguage;
-		}
-		if (this.english && script == Script.LATIN && EnglishShortcut.isEnglish(prompt, this.maxChars)) {
-			return "en";
-		}
-		String only = this.onlyLanguageOf.get(script);
-		if (only != null) {
-			return only;
-		}
-		String sample = (prompt.length() > this.maxChars) ? prompt.substring(0, this.maxChars) : prompt;
-		Language language = this.lingua.detectLanguageOf(sample);
-		return (language == Language.UNKNOWN) ? null : language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+	public String identify(String prompt) {
+		ScriptSample sample = ScriptSample.of(prompt, this.maxChars);
+		ScriptLanguages group = (sample.script() != null) ? this.byScript.get(sample.script()) : null;
+		return (group != null) ? group.identify(sample) : null;
 	}
 
-	private void onlyLanguage(Script script, List<Language> writers) {
-		List<String> configured = writers.stream()
-			.map((language) -> language.getIsoCode639_1().name().toLowerCase(Locale.ROOT))
-			.filter(this.languages::contains)
-			.toList();
-		if (configured.size() == 1) {
-			this.onlyLanguageOf.put(script, configured.get(0));
+	/**
+	 * The script a configured language is looked for in: its own, the shared script
+	 * Lingua writes it in, or {@link Script#OTHER} for the rest Lingua knows.
+	 */
+	private static Script scriptOf(String code) {
+		for (Map.Entry<Script, String> entry : BY_SCRIPT.entrySet()) {
+			if (entry.getValue().equals(code)) {
+				return entry.getKey();
+			}
 		}
+		Language language = linguaLanguage(code);
+		if (language == null) {
+			throw new IllegalArgumentException("Language '" + code
+					+ "' is neither decided by its script nor known to Lingua 1.2.2; known: " + knownCodes());
+		}
+		for (Map.Entry<Script, List<Language>> entry : SHARED_SCRIPTS.entrySet()) {
+			if (entry.getValue().contains(language)) {
+				return entry.getKey();
+			}
+		}
+		return Script.OTHER;
 	}
 
-	private static IsoCode639_1 linguaCode(String code) {
+	private static Language linguaLanguage(String code) {
 		for (Language language : Language.all()) {
 			if (language.getIsoCode639_1().name().equalsIgnoreCase(code)) {
-				return language.getIsoCode639_1();
+				return language;
 			}
 		}
 		return null;
 	}
 
-	private static Set<String> linguaCodes() {
+	private static Set<String> knownCodes() {
 		Set<String> codes = new TreeSet<>(BY_SCRIPT.values());
 		Language.all().forEach((language) -> codes.add(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT)));
 		return codes;

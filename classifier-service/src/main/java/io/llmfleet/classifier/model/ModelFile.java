@@ -15,26 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
-import io.llmfleet.classifier.features.FeatureSpec;
-
 /**
- * The model file: gzip over a versioned binary layout, ending with a CRC-32 of everything
- * before it, so a truncated or half-written file is refused rather than served. Layout
- * (format 1): magic, format version, name, version, tiers, {@link FeatureSpec}, the
- * number of structural slots, temperature, metadata, biases, then every feature row with
- * a non-zero weight as its index and one float per tier, and the CRC-32. Writing is
- * atomic: a temporary file renamed over the target, so a watcher never sees half a model.
+ * The model file: gzip over magic, format version, the model in {@link ModelLayout} and a
+ * CRC-32 of everything before it, so a truncated or half-written file is refused rather
+ * than served, and a file of another format or features version is refused by name.
+ * Writing is atomic: a temporary file renamed over the target, so a watcher never sees
+ * half a model.
  */
 public final class ModelFile {
 
@@ -73,7 +65,7 @@ public final class ModelFile {
 		DataOutputStream out = new DataOutputStream(body);
 		out.write(MAGIC);
 		out.writeInt(FORMAT_VERSION);
-		writeBody(model, out);
+		ModelLayout.write(model, out);
 		CRC32 crc = new CRC32();
 		crc.update(body.toByteArray());
 		out.writeLong(crc.getValue());
@@ -81,48 +73,6 @@ public final class ModelFile {
 		body.writeTo(gzip);
 		gzip.finish();
 		gzip.flush();
-	}
-
-	private static void writeBody(TierModel model, DataOutputStream out) throws IOException {
-		out.writeUTF(model.name());
-		out.writeUTF(model.version());
-		out.writeInt(model.tiers().size());
-		for (String tier : model.tiers()) {
-			out.writeUTF(tier);
-		}
-		FeatureSpec spec = model.spec();
-		out.writeInt(spec.featuresVersion());
-		out.writeInt(spec.hashBits());
-		out.writeInt(spec.charMinN());
-		out.writeInt(spec.charMaxN());
-		out.writeInt(spec.maxChars());
-		out.writeFloat(spec.charWeight());
-		out.writeFloat(spec.wordWeight());
-		out.writeFloat(spec.leadWeight());
-		out.writeFloat(spec.signalWeight());
-		out.writeFloat(spec.lexiconWeight());
-		out.writeFloat(spec.scriptWeight());
-		out.writeInt(spec.dimension() - spec.hashSize());
-		out.writeDouble(model.temperature());
-		Map<String, String> metadata = new TreeMap<>(model.metadata());
-		out.writeInt(metadata.size());
-		for (Map.Entry<String, String> entry : metadata.entrySet()) {
-			out.writeUTF(entry.getKey());
-			out.writeUTF(entry.getValue());
-		}
-		LinearModel linear = model.linear();
-		for (int c = 0; c < linear.classes(); c++) {
-			out.writeFloat(linear.bias(c));
-		}
-		out.writeInt(linear.nonZeroFeatures());
-		for (int index = 0; index < linear.dimension(); index++) {
-			if (!linear.isZeroRow(index)) {
-				out.writeInt(index);
-				for (int c = 0; c < linear.classes(); c++) {
-					out.writeFloat(linear.weight(index, c));
-				}
-			}
-		}
 	}
 
 	/** Reads the model at {@code path}. */
@@ -167,7 +117,7 @@ public final class ModelFile {
 			if (format != FORMAT_VERSION) {
 				throw ModelFileException.unsupportedFormat(source, format);
 			}
-			return readBody(in, source);
+			return ModelLayout.read(in, source);
 		}
 		catch (EOFException ex) {
 			throw ModelFileException.corrupt(source, "it ends early", ex);
@@ -175,56 +125,6 @@ public final class ModelFile {
 		catch (IllegalArgumentException ex) {
 			throw ModelFileException.corrupt(source, ex.getMessage(), ex);
 		}
-	}
-
-	private static TierModel readBody(DataInputStream in, String source) throws IOException {
-		String name = in.readUTF();
-		String version = in.readUTF();
-		List<String> tiers = new ArrayList<>();
-		int tierCount = in.readInt();
-		if (tierCount < 2 || tierCount > 64) {
-			throw ModelFileException.corrupt(source, "tier count " + tierCount, null);
-		}
-		for (int i = 0; i < tierCount; i++) {
-			tiers.add(in.readUTF());
-		}
-		int featuresVersion = in.readInt();
-		if (featuresVersion != FeatureSpec.CURRENT_FEATURES_VERSION) {
-			throw ModelFileException.incompatible(source,
-					"it was trained on features version " + featuresVersion + " and this classifier extracts version "
-							+ FeatureSpec.CURRENT_FEATURES_VERSION
-							+ ": retrain it with this version's 'fleet classifier train'");
-		}
-		FeatureSpec spec = new FeatureSpec(featuresVersion, in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-				in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
-		int slots = in.readInt();
-		if (slots != spec.dimension() - spec.hashSize()) {
-			throw ModelFileException.incompatible(source, "it has " + slots + " structural slots where this code has "
-					+ (spec.dimension() - spec.hashSize()));
-		}
-		double temperature = in.readDouble();
-		Map<String, String> metadata = new LinkedHashMap<>();
-		int entries = in.readInt();
-		for (int i = 0; i < entries; i++) {
-			metadata.put(in.readUTF(), in.readUTF());
-		}
-		float[] bias = new float[tierCount];
-		for (int c = 0; c < tierCount; c++) {
-			bias[c] = in.readFloat();
-		}
-		float[] weights = new float[spec.dimension() * tierCount];
-		int rows = in.readInt();
-		for (int r = 0; r < rows; r++) {
-			int index = in.readInt();
-			if (index < 0 || index >= spec.dimension()) {
-				throw ModelFileException.corrupt(source, "feature index " + index + " out of range", null);
-			}
-			for (int c = 0; c < tierCount; c++) {
-				weights[index * tierCount + c] = in.readFloat();
-			}
-		}
-		return new TierModel(name, version, tiers, spec, new LinearModel(spec.dimension(), tierCount, weights, bias),
-				temperature, metadata);
 	}
 
 	/** Lets the gzip stream finish without closing the caller's stream. */

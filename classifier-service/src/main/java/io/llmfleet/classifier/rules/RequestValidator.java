@@ -46,7 +46,11 @@ public final class RequestValidator {
 
 	/** The text the classifier reads: every message's content, one per line. */
 	public static String promptOf(InferenceRequest request) {
-		StringBuilder prompt = new StringBuilder();
+		int length = 0;
+		for (ChatMessage message : request.getMessages()) {
+			length += String.valueOf(message.getContent()).length() + 1;
+		}
+		StringBuilder prompt = new StringBuilder(length);
 		for (ChatMessage message : request.getMessages()) {
 			prompt.append(message.getContent()).append('\n');
 		}

@@ -81,7 +81,22 @@ public final class RuleSet {
 			throw new IllegalArgumentException("Classifier rule '" + rule.name() + "' votes for tier '" + rule.tier()
 					+ "', which is not one of " + this.catalog.tierNames());
 		}
-		return new CompiledRule(rule, (rule.pattern() != null) ? Pattern.compile(rule.pattern()) : null);
+		Pattern pattern = (rule.pattern() != null) ? Pattern.compile(rule.pattern()) : null;
+		String literal = (pattern != null && isLiteral(rule.pattern())) ? rule.pattern() : null;
+		return new CompiledRule(rule, (literal == null) ? pattern : null, literal);
+	}
+
+	/**
+	 * Whether a pattern is plain text, so that {@code contains} finds what the regular
+	 * expression would, without a matcher.
+	 */
+	private static boolean isLiteral(String pattern) {
+		for (int i = 0; i < pattern.length(); i++) {
+			if ("\\^$.|?*+()[]{}".indexOf(pattern.charAt(i)) >= 0) {
+				return false;
+			}
+		}
+		return !pattern.isEmpty();
 	}
 
 	/**
@@ -95,7 +110,15 @@ public final class RuleSet {
 	public record Match(String name, String tier, double confidence, String capability) {
 	}
 
-	private record CompiledRule(Rule rule, Pattern pattern) {
+	/**
+	 * A rule ready to run.
+	 *
+	 * @param rule the rule
+	 * @param pattern its regular expression, or {@code null} when it has none or is plain
+	 * text
+	 * @param literal its pattern when that is plain text, or {@code null}
+	 */
+	private record CompiledRule(Rule rule, Pattern pattern, String literal) {
 
 		boolean mayMatch(String lowerCase) {
 			for (String word : this.rule.anyOf()) {
@@ -109,6 +132,7 @@ public final class RuleSet {
 		boolean matches(String prompt, int promptTokens, int targetWords) {
 			return (this.rule.minPromptTokens() == null || promptTokens >= this.rule.minPromptTokens())
 					&& (this.rule.minTargetWords() == null || targetWords >= this.rule.minTargetWords())
+					&& (this.literal == null || prompt.contains(this.literal))
 					&& (this.pattern == null || this.pattern.matcher(prompt).find());
 		}
 
