@@ -21,8 +21,8 @@ public final class SimulatedServer implements AutoCloseable {
 
 	static {
 		// Without TCP_NODELAY, small streamed chunks wait for delayed ACKs (~40 ms each
-		// on
-		// Linux). The JDK reads this property once, when its first server is created.
+		// on Linux), which Ollama (Go) and vLLM (asyncio) never do. The JDK reads this
+		// property once, when the first server in the JVM is created.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}

@@ -131,8 +131,10 @@ public class Placement {
 		ModelCapacity available = this.capacity.of(model);
 		double latency = this.load.expectedLatencyMs(model.id());
 		int pending = this.load.pending(model.id());
-		String latencyNote = String.format("latency %.0f ms %s", latency,
-				this.load.measured(model.id()) ? "measured" : "assumed");
+		// concatenation, not String.format: this runs for every candidate of every
+		// request
+		String latencyNote = "latency " + Math.round(latency) + " ms "
+				+ (this.load.measured(model.id()) ? "measured" : "assumed");
 		if (!available.reported()) {
 			double expected = (pending + 1) * latency + this.properties.coldLoad().toMillis();
 			return new Scored(model, Level.BUSY, expected,

@@ -93,7 +93,7 @@ public class Router {
 		Set<String> tried = history.stream().map(Attempt::getModelId).collect(Collectors.toSet());
 		Choice choice = this.placement.choose(classification.getTier(), tier, need, tried, mayGoLighter);
 		String weighed = "tier=" + classification.getTier() + " (confidence "
-				+ String.format("%.2f", classification.getConfidence()) + "), needs " + need + ": "
+				+ hundredths(classification.getConfidence()) + "), needs " + need + ": "
 				+ choice.candidates()
 					.stream()
 					.map((candidate) -> candidate.getModelId() + " " + estimate(candidate))
@@ -146,9 +146,16 @@ public class Router {
 			.collect(Collectors.joining("; "));
 	}
 
+	// as "%.2f" would print a confidence, at a fraction of String.format's cost
+	private static String hundredths(double value) {
+		long hundredths = Math.round(value * 100);
+		long fraction = Math.abs(hundredths % 100);
+		return ((hundredths < 0) ? "-" : "") + Math.abs(hundredths / 100) + ((fraction < 10) ? ".0" : ".") + fraction;
+	}
+
 	private static String estimate(RouteCandidate candidate) {
 		return (candidate.getExpectedMs() != null)
-				? String.format("%.0f ms [%s]", candidate.getExpectedMs(), candidate.getReason())
+				? Math.round(candidate.getExpectedMs()) + " ms [" + candidate.getReason() + "]"
 				: "out [" + candidate.getReason() + "]";
 	}
 

@@ -33,6 +33,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
+	static {
+		// The JDK's HTTP server reads this once, when the first server in the JVM is
+		// created:
+		// the registry is usually that first one (fleet local, tests, bench), and without
+		// TCP_NODELAY every small response, ours and the simulator's, waits on Nagle.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	/** The topic Confluent Schema Registry uses by default, and so do we. */
 	public static final String DEFAULT_TOPIC = "_schemas";
 

@@ -2,7 +2,6 @@ package io.llmfleet.worker.runtime;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +33,23 @@ final class WarmUp {
 	 */
 	static void run(String workerId, Backend backend, List<Model> models, LoadingModels loading) {
 		models.forEach((model) -> loading.started(model.id()));
-		CompletableFuture<?>[] warmUps = models.stream()
-			.map((model) -> CompletableFuture.runAsync(() -> warmUp(workerId, backend, model, loading)))
-			.toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(warmUps).join();
+		// a thread per model: each blocks on its backend call for as long as a load
+		// takes,
+		// which the common pool's few threads are not for
+		List<Thread> warmUps = models.stream()
+			.map((model) -> new Thread(() -> warmUp(workerId, backend, model, loading), "warm-up-" + model.id()))
+			.toList();
+		warmUps.forEach(Thread::start);
+		for (Thread warmUp : warmUps) {
+			try {
+				warmUp.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				warmUps.forEach(Thread::interrupt);
+				return;
+			}
+		}
 	}
 
 	private static void warmUp(String workerId, Backend backend, Model model, LoadingModels loading) {

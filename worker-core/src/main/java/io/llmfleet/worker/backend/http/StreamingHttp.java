@@ -1,19 +1,21 @@
 package io.llmfleet.worker.backend.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,19 +102,17 @@ public final class StreamingHttp {
 	 * limit ran out
 	 */
 	public <T> T stream(HttpRequest.Builder request, StreamLimits limits, LineReader<T> reader, String lineSeparator) {
-		Activity activity = new Activity(System.nanoTime());
+		Exchange exchange = new Exchange(limits);
 		BodyHandler<T> handler = (info) -> {
 			if (info.statusCode() / 100 != 2) {
 				return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), (body) -> {
 					throw BackendHttpException.httpStatus(info.statusCode(), this.errorText.apply(body));
 				});
 			}
-			return BodySubscribers.fromLineSubscriber(new LineSubscriber(reader, activity),
+			return BodySubscribers.fromLineSubscriber(new LineSubscriber(reader, exchange),
 					(subscriber) -> reader.result(), StandardCharsets.UTF_8, lineSeparator);
 		};
-		CompletableFuture<HttpResponse<T>> response = this.http.sendAsync(request.timeout(limits.overall()).build(),
-				handler);
-		return await(response, limits, activity).body();
+		return send(request.timeout(limits.overall()).build(), handler, exchange).body();
 	}
 
 	/**
@@ -137,75 +137,54 @@ public final class StreamingHttp {
 	 */
 	public String fetch(HttpRequest.Builder request, Duration timeout) {
 		HttpRequest get = request.timeout(timeout).GET().build();
-		HttpResponse<String> answer = await(
-				this.http.sendAsync(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), timeout);
+		HttpResponse<String> answer = send(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+				new Exchange(StreamLimits.overall(timeout)));
 		if (answer.statusCode() / 100 != 2) {
 			throw BackendHttpException.httpStatus(answer.statusCode(), this.errorText.apply(answer.body()));
 		}
 		return answer.body();
 	}
 
-	// waits in slices, as each line moves the between-lines deadline on
-	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, StreamLimits limits,
-			Activity activity) {
-		long overallEnd = activity.startNanos + limits.overall().toNanos();
-		while (true) {
-			long lastLine = activity.lastLineNanos;
-			boolean anyLine = lastLine != Activity.NONE;
-			long silenceEnd = anyLine ? lastLine + limits.betweenLines().toNanos()
-					: activity.startNanos + limits.firstLine().toNanos();
-			long end = Math.min(overallEnd, silenceEnd);
-			long left = end - System.nanoTime();
-			if (left <= 0) {
-				response.cancel(true);
-				if (end == overallEnd) {
-					throw BackendHttpException.timedOut(limits.overall());
-				}
-				throw BackendHttpException.timedOut(
-						anyLine ? "no further chunk within " + limits.betweenLines().toMillis() + " ms of the last one"
-								: "no first chunk within " + limits.firstLine().toMillis() + " ms");
-			}
-			try {
-				// never longer than the between-lines limit: a first line that comes
-				// meanwhile starts that limit, which may end before the wait would
-				return response.get(Math.min(left, limits.betweenLines().toNanos()), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException ex) {
-				// a deadline passed, or a line came meanwhile and moved it: look again
-			}
-			catch (InterruptedException ex) {
-				response.cancel(true);
-				Thread.currentThread().interrupt();
-				throw BackendHttpException.transport(ex);
-			}
-			catch (ExecutionException ex) {
-				throw failure(ex.getCause());
-			}
-		}
-	}
-
-	private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> response, Duration timeout) {
+	// A blocking send on the caller's thread: sendAsync completes its future through
+	// CompletableFuture's async pool, which on a 2-core machine starts a thread per
+	// call (measured: 0.5 ms against 1 to 3.5 ms a call to an instant backend). The
+	// watchdog interrupts the caller when a limit runs out; send() then aborts the
+	// exchange, which closes its connection.
+	private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler, Exchange exchange) {
+		HttpResponse<T> response = null;
+		Exception failure = null;
+		exchange.watch(Thread.currentThread());
 		try {
-			return response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			response = this.http.send(request, handler);
 		}
-		catch (TimeoutException ex) {
-			// cancelling the future aborts the exchange and closes its connection
-			response.cancel(true);
-			throw BackendHttpException.timedOut(timeout);
+		catch (InterruptedException | IOException | RuntimeException ex) {
+			failure = ex;
 		}
-		catch (InterruptedException ex) {
-			response.cancel(true);
+		BackendHttpException timedOut = exchange.finish();
+		if (failure == null) {
+			return response;
+		}
+		if (timedOut != null) {
+			throw timedOut;
+		}
+		if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+			// the request's own timeout, the overall limit, ran out before the headers
+			throw exchange.overallTimedOut();
+		}
+		if (failure instanceof InterruptedException) {
 			Thread.currentThread().interrupt();
-			throw BackendHttpException.transport(ex);
+			throw BackendHttpException.transport(failure);
 		}
-		catch (ExecutionException ex) {
-			throw failure(ex.getCause());
-		}
+		throw failure(failure);
 	}
 
 	private static BackendHttpException failure(Throwable thrown) {
 		Throwable cause = thrown;
-		while (cause instanceof CompletionException && cause.getCause() != null) {
+		// send() wraps what failed the exchange: a plain IOException around anything but
+		// the JDK's own kinds (ConnectException, HttpTimeoutException, ...), which it
+		// copies
+		while ((cause instanceof CompletionException || cause.getClass() == IOException.class)
+				&& cause.getCause() != null) {
 			cause = cause.getCause();
 		}
 		if (cause instanceof BackendHttpException known) {
@@ -243,11 +222,11 @@ public final class StreamingHttp {
 
 		private final LineReader<?> reader;
 
-		private final Activity activity;
+		private final Exchange exchange;
 
-		LineSubscriber(LineReader<?> reader, Activity activity) {
+		LineSubscriber(LineReader<?> reader, Exchange exchange) {
 			this.reader = reader;
-			this.activity = activity;
+			this.exchange = exchange;
 		}
 
 		@Override
@@ -257,7 +236,7 @@ public final class StreamingHttp {
 
 		@Override
 		public void onNext(String line) {
-			this.activity.lastLineNanos = System.nanoTime();
+			this.exchange.lineArrived();
 			this.reader.onLine(line);
 		}
 
@@ -272,18 +251,108 @@ public final class StreamingHttp {
 
 	}
 
-	// when the exchange started and when its last line came, written by the HTTP
-	// client's thread and read by the caller's
-	private static final class Activity {
+	/**
+	 * One exchange's limits, kept by a watchdog: when the first line is late, the body
+	 * falls silent or the whole runs too long, it interrupts the thread blocked in
+	 * {@code send}, once, and {@link #finish} turns that interrupt into the timeout it
+	 * stands for. A line moves the silence deadline on, so the watchdog looks again at
+	 * each deadline rather than cancel at the first.
+	 */
+	private static final class Exchange implements Runnable {
 
-		static final long NONE = Long.MIN_VALUE;
+		private static final long NONE = Long.MIN_VALUE;
 
-		final long startNanos;
+		private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
-		volatile long lastLineNanos = NONE;
+		private final StreamLimits limits;
 
-		Activity(long startNanos) {
-			this.startNanos = startNanos;
+		private final long startNanos = System.nanoTime();
+
+		private volatile long lastLineNanos = NONE;
+
+		// guarded by this
+		private Thread caller;
+
+		private ScheduledFuture<?> check;
+
+		private BackendHttpException timedOut;
+
+		private boolean finished;
+
+		Exchange(StreamLimits limits) {
+			this.limits = limits;
+		}
+
+		BackendHttpException overallTimedOut() {
+			return BackendHttpException.timedOut(this.limits.overall());
+		}
+
+		void lineArrived() {
+			this.lastLineNanos = System.nanoTime();
+		}
+
+		synchronized void watch(Thread thread) {
+			this.caller = thread;
+			schedule(Math.min(this.limits.betweenLines().toNanos(),
+					Math.min(this.limits.overall().toNanos(), this.limits.firstLine().toNanos())));
+		}
+
+		@Override
+		public synchronized void run() {
+			if (this.finished) {
+				return;
+			}
+			long overallEnd = this.startNanos + this.limits.overall().toNanos();
+			long lastLine = this.lastLineNanos;
+			boolean anyLine = lastLine != NONE;
+			long silenceEnd = anyLine ? lastLine + this.limits.betweenLines().toNanos()
+					: this.startNanos + this.limits.firstLine().toNanos();
+			long end = Math.min(overallEnd, silenceEnd);
+			long left = end - System.nanoTime();
+			if (left > 0) {
+				// a first line coming meanwhile starts the between-lines limit, which may
+				// end before this deadline
+				schedule(Math.min(left, this.limits.betweenLines().toNanos()));
+				return;
+			}
+			this.timedOut = (end == overallEnd) ? overallTimedOut()
+					: BackendHttpException.timedOut(anyLine
+							? "no further chunk within " + this.limits.betweenLines().toMillis() + " ms of the last one"
+							: "no first chunk within " + this.limits.firstLine().toMillis() + " ms");
+			this.finished = true;
+			this.caller.interrupt();
+		}
+
+		/**
+		 * Ends the watch; called by the sending thread once {@code send} has returned or
+		 * thrown.
+		 * @return the timeout the watchdog interrupted the exchange for, its interrupt
+		 * cleared; null when it did not
+		 */
+		synchronized BackendHttpException finish() {
+			if (this.timedOut != null) {
+				Thread.interrupted();
+				return this.timedOut;
+			}
+			this.finished = true;
+			if (this.check != null) {
+				this.check.cancel(false);
+			}
+			return null;
+		}
+
+		private void schedule(long delayNanos) {
+			this.check = WATCHDOG.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+		}
+
+		private static ScheduledThreadPoolExecutor watchdog() {
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "backend-http-watchdog");
+				thread.setDaemon(true);
+				return thread;
+			});
+			executor.setRemoveOnCancelPolicy(true);
+			return executor;
 		}
 
 	}

@@ -172,6 +172,66 @@ class StreamingHttpIT {
 	}
 
 	@Test
+	void aCallCutAtALimitLeavesItsThreadUninterrupted() {
+		CountDownLatch rest = new CountDownLatch(1);
+		script.set((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().flush();
+			awaitQuietly(rest);
+			exchange.close();
+		});
+		try {
+			assertThatExceptionOfType(BackendHttpException.class).isThrownBy(() -> stream("\n",
+					new StreamLimits(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(30))));
+			assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		}
+		finally {
+			rest.countDown();
+		}
+		// the watchdog's interrupt was taken back: nothing cuts the next call short
+		script.set((exchange) -> reply(exchange, 200, "next\n"));
+		assertThat(stream("\n", Duration.ofSeconds(5))).containsExactly("next");
+	}
+
+	@Test
+	void aCallerInterruptedFromOutsideGivesTheCallUpAndKeepsItsInterrupt() throws InterruptedException {
+		CountDownLatch rest = new CountDownLatch(1);
+		script.set((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().flush();
+			awaitQuietly(rest);
+			exchange.close();
+		});
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		AtomicReference<Boolean> interrupted = new AtomicReference<>();
+		Thread caller = new Thread(() -> {
+			try {
+				stream("\n", Duration.ofSeconds(30));
+			}
+			catch (BackendHttpException ex) {
+				thrown.set(ex);
+			}
+			interrupted.set(Thread.currentThread().isInterrupted());
+		});
+		try {
+			long start = System.nanoTime();
+			caller.start();
+			Thread.sleep(300);
+			caller.interrupt();
+			caller.join(5_000);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			assertThat(thrown.get()).isInstanceOf(BackendHttpException.class)
+				.hasCauseInstanceOf(InterruptedException.class);
+			assertThat(interrupted.get()).isTrue();
+		}
+		finally {
+			rest.countDown();
+		}
+	}
+
+	@Test
 	void linesComingFasterThanTheBetweenLinesLimitMayTakeLongerThanItAsAWhole() {
 		script.set((exchange) -> {
 			exchange.getRequestBody().readAllBytes();
