@@ -102,7 +102,7 @@ final class RecordProcessor {
 				failure = ex;
 				logger.warn("Handling {} failed, attempt {}/{}: {}; next: {}", where(record), attempt,
 						HANDLING_ATTEMPTS, ex.toString(), (attempt < HANDLING_ATTEMPTS) ? "retry" : "recoverer");
-				if (attempt < HANDLING_ATTEMPTS && !pause(HANDLING_BACKOFF)) {
+				if (attempt < HANDLING_ATTEMPTS && !Pauses.pause(HANDLING_BACKOFF)) {
 					return false;
 				}
 			}
@@ -125,7 +125,7 @@ final class RecordProcessor {
 				}
 				logger.warn("Recovering {} failed: {}; next: try again in {} ms", where(current), ex.toString(),
 						backoff.toMillis());
-				if (!pause(backoff)) {
+				if (!Pauses.pause(backoff)) {
 					return false;
 				}
 				backoff = (backoff.compareTo(MAX_RECOVERY_BACKOFF.dividedBy(2)) < 0) ? backoff.multipliedBy(2)
@@ -153,17 +153,6 @@ final class RecordProcessor {
 
 	private static String where(ConsumerRecord<?, ?> record) {
 		return record.topic() + "-" + record.partition() + "@" + record.offset();
-	}
-
-	private static boolean pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

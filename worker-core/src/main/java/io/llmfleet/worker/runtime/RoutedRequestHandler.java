@@ -128,7 +128,7 @@ public class RoutedRequestHandler {
 			}
 			logger.info("Backend call for {} on {} failed, attempt {}/{}: {}; next: retry in {} ms", call.requestId(),
 					call.modelId(), attempt, attempts, failed.message(), backoff.toMillis());
-			if (!pause(backoff)) {
+			if (!Pauses.pause(backoff)) {
 				throw CallAbandonedException.interrupted(this.properties.id(), call.requestId(), call.modelId());
 			}
 			backoff = backoff.multipliedBy(2);
@@ -194,17 +194,6 @@ public class RoutedRequestHandler {
 					.setSourceOffset(record.offset())
 					.setFailedAt(Instant.now())
 					.build());
-	}
-
-	private static boolean pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

@@ -100,16 +100,7 @@ class StreamingHttpIT {
 	@Test
 	void slowAnswerIsCutAtTheTimeoutEvenAfterTheHeaders() {
 		CountDownLatch rest = new CountDownLatch(1);
-		script.set((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, 0);
-			OutputStream body = exchange.getResponseBody();
-			body.write("first\n".getBytes(StandardCharsets.UTF_8));
-			body.flush();
-			// the rest of the answer never comes while the client waits
-			awaitQuietly(rest);
-			exchange.close();
-		});
+		script.set(silentAfter("first\n", rest));
 		long start = System.nanoTime();
 		try {
 			assertThatExceptionOfType(BackendHttpException.class).isThrownBy(() -> stream("\n", Duration.ofMillis(300)))
@@ -128,13 +119,7 @@ class StreamingHttpIT {
 	@Test
 	void anAnswerWhoseFirstLineIsLateIsCutAtTheFirstLineLimit() {
 		CountDownLatch rest = new CountDownLatch(1);
-		script.set((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().flush();
-			awaitQuietly(rest);
-			exchange.close();
-		});
+		script.set(silentAfter("", rest));
 		try {
 			assertThatExceptionOfType(BackendHttpException.class)
 				.isThrownBy(() -> stream("\n",
@@ -150,15 +135,7 @@ class StreamingHttpIT {
 	@Test
 	void anAnswerThatFallsSilentAfterItsFirstLinesIsCutAtTheBetweenLinesLimit() {
 		CountDownLatch rest = new CountDownLatch(1);
-		script.set((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, 0);
-			OutputStream body = exchange.getResponseBody();
-			body.write("first\nsecond\n".getBytes(StandardCharsets.UTF_8));
-			body.flush();
-			awaitQuietly(rest);
-			exchange.close();
-		});
+		script.set(silentAfter("first\nsecond\n", rest));
 		try {
 			assertThatExceptionOfType(BackendHttpException.class)
 				.isThrownBy(() -> stream("\n",
@@ -174,13 +151,7 @@ class StreamingHttpIT {
 	@Test
 	void aCallCutAtALimitLeavesItsThreadUninterrupted() {
 		CountDownLatch rest = new CountDownLatch(1);
-		script.set((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().flush();
-			awaitQuietly(rest);
-			exchange.close();
-		});
+		script.set(silentAfter("", rest));
 		try {
 			assertThatExceptionOfType(BackendHttpException.class).isThrownBy(() -> stream("\n",
 					new StreamLimits(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(30))));
@@ -197,13 +168,7 @@ class StreamingHttpIT {
 	@Test
 	void aCallerInterruptedFromOutsideGivesTheCallUpAndKeepsItsInterrupt() throws InterruptedException {
 		CountDownLatch rest = new CountDownLatch(1);
-		script.set((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().flush();
-			awaitQuietly(rest);
-			exchange.close();
-		});
+		script.set(silentAfter("", rest));
 		AtomicReference<Throwable> thrown = new AtomicReference<>();
 		AtomicReference<Boolean> interrupted = new AtomicReference<>();
 		Thread caller = new Thread(() -> {
@@ -394,6 +359,19 @@ class StreamingHttpIT {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	// answers 200 with these lines, then sends nothing more until rest is counted down
+	private static HttpHandler silentAfter(String lines, CountDownLatch rest) {
+		return (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream body = exchange.getResponseBody();
+			body.write(lines.getBytes(StandardCharsets.UTF_8));
+			body.flush();
+			awaitQuietly(rest);
+			exchange.close();
+		};
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
