@@ -30,7 +30,7 @@ public record CliRun(int code, String out, String err) {
 	public static CliRun of(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine command = new CommandLine(new FleetCommand());
+		CommandLine command = FleetCommand.commandLine();
 		command.setOut(new PrintWriter(out, true));
 		command.setErr(new PrintWriter(err, true));
 		int code = command.execute(args);
