@@ -1,6 +1,7 @@
 package io.llmfleet.classifier;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -54,6 +55,13 @@ public class RequestListener {
 			properties = FleetAvroDeserializer.VALUE_TYPE_CONFIG + "=io.llmfleet.schemas.InferenceRequest")
 	void onRequest(ConsumerRecord<String, InferenceRequest> record) {
 		InferenceRequest request = record.value();
+		Optional<String> replyToProblem = this.topics.replyToProblem(request.getReplyTo());
+		if (replyToProblem.isPresent()) {
+			// the REJECTED result goes to the default results topic (FleetTopics.replyTo)
+			logger.info("Request {} rejected: {}", request.getRequestId(), replyToProblem.get());
+			this.publisher.publish(request, Results.rejected(request, ErrorKind.PERMANENT, replyToProblem.get()));
+			return;
+		}
 		if (Results.isExpired(request, Instant.now())) {
 			this.publisher.publish(request, Results.expired(request, "the classifier"));
 			return;

@@ -3,10 +3,13 @@ package io.llmfleet.core.topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -80,12 +83,42 @@ public record FleetTopics(
 	}
 
 	/**
-	 * Where the result of {@code request} goes: its {@code reply_to}, else
+	 * Where the result of {@code request} goes: its {@code reply_to}, else, and when
+	 * {@code reply_to} cannot take results ({@link #replyToProblem}),
 	 * {@link #results()}.
 	 */
 	public String replyTo(InferenceRequest request) {
 		String replyTo = request.getReplyTo();
-		return (replyTo != null && !replyTo.isBlank()) ? replyTo : results();
+		return (replyTo != null && !replyTo.isBlank() && replyToProblem(replyTo).isEmpty()) ? replyTo : results();
+	}
+
+	/**
+	 * Why results cannot be written to {@code replyTo}, or empty when they can (or when it
+	 * is unset, for the default): a name Kafka refuses, an internal topic ({@code __...},
+	 * {@code _schemas}), or one of the fleet's own topics, whose readers would take a
+	 * result for a request, a routed request or a heartbeat.
+	 * @param replyTo a request's {@code reply_to}
+	 * @return the reason, in words that say what to change
+	 */
+	public Optional<String> replyToProblem(String replyTo) {
+		if (replyTo == null || replyTo.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			Topic.validate(replyTo);
+		}
+		catch (InvalidTopicException ex) {
+			return Optional.of("reply_to '" + replyTo + "' is not a valid Kafka topic name: " + ex.getMessage());
+		}
+		boolean internal = replyTo.startsWith("_");
+		boolean pipeline = List.of(requests(), classified(), capacity(), deadLetter(), outcomes(), batches())
+			.contains(replyTo) || replyTo.startsWith(this.prefix + "model.");
+		if (internal || pipeline) {
+			return Optional.of("reply_to '" + replyTo + "' is "
+					+ (internal ? "an internal topic" : "one of the fleet's own topics")
+					+ "; name a topic for results, such as " + results());
+		}
+		return Optional.empty();
 	}
 
 	/** Every fleet topic with its partitions and configuration, for creation at start. */

@@ -55,4 +55,34 @@ class FleetTopicsTests {
 		assertThat(this.topics.replyTo(request.setReplyTo("private.replies").build())).isEqualTo("private.replies");
 	}
 
+	@Test
+	void aReplyToThatCannotTakeResultsIsRefusedWithTheReasonAndResultsGoToTheDefaultTopic() {
+		assertThat(this.topics.replyToProblem("acme.requests")).hasValue(
+				"reply_to 'acme.requests' is one of the fleet's own topics; name a topic for results, such as acme.results");
+		assertThat(this.topics.replyToProblem("acme.model.llama")).get()
+			.asString()
+			.contains("one of the fleet's own topics");
+		assertThat(this.topics.replyToProblem("__consumer_offsets")).get().asString().contains("an internal topic");
+		assertThat(this.topics.replyToProblem("_schemas")).get().asString().contains("an internal topic");
+		assertThat(this.topics.replyToProblem("no spaces allowed")).get()
+			.asString()
+			.startsWith("reply_to 'no spaces allowed' is not a valid Kafka topic name");
+		InferenceRequest request = InferenceRequest.newBuilder()
+			.setRequestId("r")
+			.setMessages(List.of(new ChatMessage("user", "hi")))
+			.setCreatedAt(java.time.Instant.now())
+			.setReplyTo("acme.classified")
+			.build();
+
+		assertThat(this.topics.replyTo(request)).isEqualTo("acme.results");
+	}
+
+	@Test
+	void anyOtherReplyToIsFine() {
+		assertThat(this.topics.replyToProblem("acme.results")).isEmpty();
+		assertThat(this.topics.replyToProblem("acme.replies.batch-7")).isEmpty();
+		assertThat(this.topics.replyToProblem("team-a.answers")).isEmpty();
+		assertThat(this.topics.replyToProblem(null)).isEmpty();
+	}
+
 }
