@@ -1,8 +1,6 @@
 package io.llmfleet.benchmarks;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,8 +23,6 @@ import io.llmfleet.classifier.model.ModelLocation;
 import io.llmfleet.classifier.model.TierModel;
 import io.llmfleet.classifier.rules.ClassifierDecision;
 import io.llmfleet.classifier.rules.RuleSet;
-import io.llmfleet.schemas.ChatMessage;
-import io.llmfleet.schemas.InferenceRequest;
 
 /**
  * The first stage over every training prompt, one thread (one core): {@code model} is the
@@ -53,11 +49,7 @@ public class ClassifierBenchmark {
 
 	private LanguageIdentifier languages;
 
-	private List<String> prompts;
-
-	private List<InferenceRequest> requests;
-
-	private int next;
+	private Prompts prompts;
 
 	@Setup
 	public void setUp() throws IOException {
@@ -69,68 +61,55 @@ public class ClassifierBenchmark {
 				() -> this.model, this.languages, service.threshold());
 		this.withoutLanguage = new TierClassifier(service.catalog(), new RuleSet(service.rules(), service.catalog()),
 				() -> this.model, null, service.threshold());
-		this.requests = this.prompts.stream()
-			.map((prompt) -> InferenceRequest.newBuilder()
-				.setRequestId("bench")
-				.setMessages(List.of(new ChatMessage("user", prompt)))
-				.setCreatedAt(Instant.EPOCH)
-				.build())
-			.toList();
-	}
-
-	private int advance() {
-		int current = this.next;
-		this.next = (current + 1 == this.prompts.size()) ? 0 : current + 1;
-		return current;
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public double[] model() {
-		return this.model.predict(this.prompts.get(advance()));
+		return this.model.predict(this.prompts.nextPrompt());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
 	public double[] modelLatency() {
-		return this.model.predict(this.prompts.get(advance()));
+		return this.model.predict(this.prompts.nextPrompt());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public ClassifierDecision classify() {
-		return this.classifier.classify(this.requests.get(advance()));
+		return this.classifier.classify(this.prompts.nextRequest());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
 	public ClassifierDecision classifyLatency() {
-		return this.classifier.classify(this.requests.get(advance()));
+		return this.classifier.classify(this.prompts.nextRequest());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public ClassifierDecision tier() {
-		return this.withoutLanguage.classify(this.requests.get(advance()));
+		return this.withoutLanguage.classify(this.prompts.nextRequest());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
 	public ClassifierDecision tierLatency() {
-		return this.withoutLanguage.classify(this.requests.get(advance()));
+		return this.withoutLanguage.classify(this.prompts.nextRequest());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public String language() {
-		return this.languages.identify(this.prompts.get(advance()));
+		return this.languages.identify(this.prompts.nextPrompt());
 	}
 
 }

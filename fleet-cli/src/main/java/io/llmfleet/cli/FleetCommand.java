@@ -35,8 +35,8 @@ public class FleetCommand {
 
 	/**
 	 * The command line, ready to execute: a command that fails prints what went wrong on
-	 * one line ({@code fleet submit: line 1 (a) has neither body.messages nor prompt}) and
-	 * exits with 1; the stack trace only when {@value #STACK_TRACE_VARIABLE} is set.
+	 * one line ({@code fleet submit: line 1 (a) has neither body.messages nor prompt})
+	 * and exits with 1; the stack trace only when {@value #STACK_TRACE_VARIABLE} is set.
 	 * @return the command line
 	 */
 	public static CommandLine commandLine() {

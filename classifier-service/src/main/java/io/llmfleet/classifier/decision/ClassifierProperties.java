@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.llmfleet.classifier.cascade.CascadeProperties;
 import io.llmfleet.classifier.language.LanguageProperties;
 import io.llmfleet.classifier.rules.Rule;
 
@@ -27,13 +28,15 @@ import io.llmfleet.classifier.rules.Rule;
  * it)
  * @param rules strong-signal rules that override the model, each naming its tier
  * @param language language detection
+ * @param cascade the second stage, asked only when the first stage is unsure
  */
 @Validated
 @ConfigurationProperties("fleet.classifier")
 public record ClassifierProperties(@DefaultValue(DEFAULT_MODEL) @NotBlank String model,
 		@DefaultValue("10s") @NotNull Duration reloadInterval,
 		@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
-		@DefaultValue List<@Valid Rule> rules, @DefaultValue @Valid LanguageProperties language) {
+		@DefaultValue List<@Valid Rule> rules, @DefaultValue @Valid LanguageProperties language,
+		@DefaultValue @Valid CascadeProperties cascade) {
 
 	/** The model shipped in the classifier's jar. */
 	public static final String DEFAULT_MODEL = "classpath:models/tier-model.bin";
@@ -41,6 +44,7 @@ public record ClassifierProperties(@DefaultValue(DEFAULT_MODEL) @NotBlank String
 	public ClassifierProperties {
 		rules = (rules != null) ? List.copyOf(rules) : List.of();
 		language = (language != null) ? language : LanguageProperties.defaults();
+		cascade = (cascade != null) ? cascade : CascadeProperties.defaults();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.llmfleet.classifier.cascade.Cascade;
 import io.llmfleet.classifier.evaluation.Overrides;
 import io.llmfleet.classifier.features.PromptSignals;
 import io.llmfleet.classifier.language.LanguageIdentifier;
@@ -27,12 +28,14 @@ import io.llmfleet.schemas.InferenceRequest;
  * Decides a request's tier on the request path. In order: an invalid request is rejected
  * with what to change; an explicit model pin wins (the model's tier, confidence 1); a
  * matching strong-signal rule overrides the model (its tier and configured confidence);
- * otherwise the learned model's most probable tier; when its calibrated confidence is
- * below the threshold, one tier heavier, or the runner-up tier when that is heavier
- * still. A tier hint can then only make the tier heavier. Every classification carries
- * the model's {@code name@version}, the tier probabilities, capability tags, complexity,
- * token estimate and language. Thread-safe; the model may be swapped underneath at any
- * time.
+ * otherwise the learned model's most probable tier, or, with a cascade and a first-stage
+ * confidence below the cascade threshold, the tier of the first and second stages'
+ * combined probabilities; when that calibrated confidence is below the threshold, one
+ * tier heavier, or the runner-up tier when that is heavier still. A tier hint can then
+ * only make the tier heavier. Every classification carries the {@code name@version} of
+ * the stage that decided (the second stage's when it was asked), the tier probabilities,
+ * capability tags, complexity, token estimate and language. Thread-safe; the model may be
+ * swapped underneath at any time.
  */
 public class TierClassifier {
 
@@ -50,6 +53,8 @@ public class TierClassifier {
 
 	private final double threshold;
 
+	private final Cascade cascade;
+
 	/**
 	 * A classifier.
 	 * @param catalog the tiers and models
@@ -61,12 +66,30 @@ public class TierClassifier {
 	 */
 	public TierClassifier(FleetCatalog catalog, RuleSet rules, Supplier<TierModel> model, LanguageIdentifier languages,
 			double threshold) {
+		this(catalog, rules, model, languages, threshold, null);
+	}
+
+	/**
+	 * A classifier with a second stage.
+	 * @param catalog the tiers and models
+	 * @param rules the strong-signal overrides
+	 * @param model the learned first stage in service, read once per request (it may be
+	 * swapped)
+	 * @param languages the language identifier, or {@code null} to leave language empty
+	 * @param threshold the confidence (of the cascade's output) below which a request
+	 * goes one tier heavier
+	 * @param cascade when to ask the second stage and how to combine, or {@code null} for
+	 * the first stage alone
+	 */
+	public TierClassifier(FleetCatalog catalog, RuleSet rules, Supplier<TierModel> model, LanguageIdentifier languages,
+			double threshold, Cascade cascade) {
 		this.catalog = catalog;
 		this.validator = new RequestValidator(catalog);
 		this.rules = rules;
 		this.model = model;
 		this.languages = languages;
 		this.threshold = threshold;
+		this.cascade = cascade;
 	}
 
 	/**
@@ -111,6 +134,7 @@ public class TierClassifier {
 		String tier;
 		double confidence;
 		String decidedBy;
+		String classifier = current.id();
 		if (request.getModel() != null) {
 			tier = this.catalog.model(request.getModel()).orElseThrow().tier();
 			confidence = 1.0;
@@ -123,10 +147,16 @@ public class TierClassifier {
 			probabilities = RuleSet.override(probabilities, current.tiers(), rule.get());
 		}
 		else {
+			decidedBy = current.id();
+			if (this.cascade != null && this.cascade.consults(probabilities)
+					&& this.cascade.second().tiers().equals(current.tiers())) {
+				probabilities = this.cascade.combine(probabilities, this.cascade.second().predict(prompt));
+				decidedBy = this.cascade.second().id();
+			}
 			int best = argmax(probabilities);
 			tier = current.tiers().get(best);
 			confidence = probabilities[best];
-			decidedBy = current.id();
+			classifier = decidedBy;
 			if (confidence < this.threshold) {
 				// Unsure: one tier heavier, or the runner-up when that is heavier still
 				// (torn
@@ -153,7 +183,7 @@ public class TierClassifier {
 			.setLanguage((this.languages != null) ? this.languages.identify(prompt) : null)
 			.setComplexity(Capabilities.complexity(probabilities, promptTokens))
 			.setEstPromptTokens(promptTokens)
-			.setClassifier(current.id())
+			.setClassifier(classifier)
 			.setPinned(request.getModel() != null)
 			.build();
 		logger.debug("Request {} -> tier {} (confidence {}, decided by {})", request.getRequestId(), tier, confidence,

@@ -11,7 +11,11 @@ public interface Overrides {
 	/** No overrides: the model alone. */
 	Overrides NONE = (prompt, probabilities) -> probabilities;
 
-	/** The probabilities the request path routes on, for {@code prompt}. */
+	/**
+	 * The probabilities the request path routes on, for {@code prompt}: a new array when
+	 * something overrides the model, {@code probabilities} itself when nothing does (the
+	 * cascade asks its second stage only then).
+	 */
 	double[] apply(String prompt, double[] probabilities);
 
 }

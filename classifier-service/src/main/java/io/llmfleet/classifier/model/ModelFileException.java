@@ -1,9 +1,10 @@
 package io.llmfleet.classifier.model;
 
 /**
- * A model file that cannot be used: not a model file, a format or features version this
- * code does not read, a checksum mismatch, or tiers the configuration does not know. The
- * message names the file and what to do.
+ * A model file (the first stage's, or the cascade's head) that cannot be used: not a file
+ * of its kind, a format or features version this code does not read, a checksum mismatch,
+ * or tiers or an encoder the configuration does not have. The message names the file and
+ * what to do.
  */
 public class ModelFileException extends RuntimeException {
 
@@ -11,8 +12,17 @@ public class ModelFileException extends RuntimeException {
 		super(message, cause);
 	}
 
-	static ModelFileException notAModel(String source) {
-		return new ModelFileException(source + " is not a tier model file (wrong magic bytes)", null);
+	/** The bytes are not a file of this kind at all. */
+	public static ModelFileException notA(String source, String kind) {
+		return new ModelFileException(source + " is not a " + kind + " file (wrong magic bytes)", null);
+	}
+
+	/**
+	 * A file of a kind this code reads, but of another version: what to do says how to
+	 * fix it.
+	 */
+	public static ModelFileException unsupported(String source, String reason, String whatToDo) {
+		return new ModelFileException(source + " " + reason + ": " + whatToDo, null);
 	}
 
 	static ModelFileException unsupportedFormat(String source, int format) {
@@ -20,7 +30,8 @@ public class ModelFileException extends RuntimeException {
 				+ ModelFile.FORMAT_VERSION + ": retrain it with this version's 'fleet classifier train'", null);
 	}
 
-	static ModelFileException corrupt(String source, String reason, Throwable cause) {
+	/** The file is damaged: truncated, a bad checksum or impossible values. */
+	public static ModelFileException corrupt(String source, String reason, Throwable cause) {
 		return new ModelFileException(source + " is corrupt or truncated: " + reason, cause);
 	}
 

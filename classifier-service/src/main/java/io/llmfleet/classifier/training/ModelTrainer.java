@@ -77,15 +77,35 @@ public final class ModelTrainer {
 	 * logits.
 	 */
 	public Fitted fit(List<SparseVector> vectors, int[] labels, int classes) {
-		LinearModel linear = new SoftmaxTrainer(this.options).train(vectors, labels, classes, this.spec.dimension());
-		double temperature = (this.options.calibrationFolds() > 0) ? temperature(vectors, labels, classes) : 1.0;
-		return new Fitted(linear, temperature);
+		return fit(vectors, labels, classes, this.spec.dimension(), this.options);
 	}
 
-	private double temperature(List<SparseVector> vectors, int[] labels, int classes) {
-		Folds folds = Folds.stratified(labels, this.options.calibrationFolds(), this.options.seed());
+	/**
+	 * Fits weights on all of {@code vectors} and the temperature on their out-of-fold
+	 * logits from {@code options.calibrationFolds()} stratified folds: the first stage's
+	 * recipe for any feature space, such as the cascade's embedding head.
+	 * @param vectors the examples
+	 * @param labels the class of each example
+	 * @param classes the number of classes
+	 * @param dimension the size of the feature space
+	 * @param options how to train
+	 * @return the weights and the temperature
+	 */
+	public static Fitted fit(List<SparseVector> vectors, int[] labels, int classes, int dimension,
+			TrainingOptions options) {
+		LinearModel linear = new SoftmaxTrainer(options).train(vectors, labels, classes, dimension);
+		if (options.calibrationFolds() == 0) {
+			return new Fitted(linear, 1.0);
+		}
+		double[][] logits = outOfFoldLogits(vectors, labels, classes, dimension, options);
+		return new Fitted(linear, TemperatureScaling.fit(logits, labels));
+	}
+
+	private static double[][] outOfFoldLogits(List<SparseVector> vectors, int[] labels, int classes, int dimension,
+			TrainingOptions options) {
+		Folds folds = Folds.stratified(labels, options.calibrationFolds(), options.seed());
 		double[][] logits = new double[vectors.size()][];
-		SoftmaxTrainer trainer = new SoftmaxTrainer(this.options.withoutCalibration());
+		SoftmaxTrainer trainer = new SoftmaxTrainer(options.withoutCalibration());
 		for (int fold = 0; fold < folds.count(); fold++) {
 			List<SparseVector> trainVectors = new ArrayList<>();
 			List<Integer> trainLabels = new ArrayList<>();
@@ -96,14 +116,14 @@ public final class ModelTrainer {
 				}
 			}
 			LinearModel model = trainer.train(trainVectors, trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-					classes, this.spec.dimension());
+					classes, dimension);
 			for (int i = 0; i < vectors.size(); i++) {
 				if (folds.foldOf()[i] == fold) {
 					logits[i] = model.logits(vectors.get(i));
 				}
 			}
 		}
-		return TemperatureScaling.fit(logits, labels);
+		return logits;
 	}
 
 	/**

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
+import io.llmfleet.classifier.cascade.CascadeProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClassifierPropertiesBindingTests {
@@ -55,6 +57,32 @@ class ClassifierPropertiesBindingTests {
 				assertThat(properties.language().languages()).containsExactly("en", "kn");
 				assertThat(properties.language().maxChars()).isEqualTo(64);
 			});
+	}
+
+	@Test
+	void theCascadeDefaultsToTheShippedHeadAndItsKeysBindInKebabCase() {
+		this.runner.run((context) -> {
+			CascadeProperties cascade = context.getBean(ClassifierProperties.class).cascade();
+			assertThat(cascade).isEqualTo(CascadeProperties.defaults());
+			assertThat(cascade.model()).isEqualTo("classpath:models/cascade-head.bin");
+		});
+		this.runner
+			.withPropertyValues("fleet.classifier.cascade.enabled=true", "fleet.classifier.cascade.model=/srv/head.bin",
+					"fleet.classifier.cascade.threshold=0.55", "fleet.classifier.cascade.weight=1")
+			.run((context) -> assertThat(context.getBean(ClassifierProperties.class).cascade())
+				.isEqualTo(new CascadeProperties(true, "/srv/head.bin", 0.55, 1.0)));
+	}
+
+	@Test
+	void aCascadeThresholdAboveOneOrABlankHeadStopsStartUp() {
+		this.runner.withPropertyValues("fleet.classifier.cascade.threshold=1.5")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("cascade.threshold")
+				.hasStackTraceContaining("1.5"));
+		this.runner.withPropertyValues("fleet.classifier.cascade.weight=-0.2")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("cascade.weight"));
+		this.runner.withPropertyValues("fleet.classifier.cascade.model= ")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("cascade.model"));
 	}
 
 	@Test

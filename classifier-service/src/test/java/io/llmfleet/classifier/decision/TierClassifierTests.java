@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 import io.llmfleet.classifier.TestModels;
 import io.llmfleet.classifier.language.LanguageIdentifier;
@@ -14,11 +13,6 @@ import io.llmfleet.classifier.model.TierModel;
 import io.llmfleet.classifier.rules.ClassifierDecision;
 import io.llmfleet.classifier.rules.ClassifierDecision.Classified;
 import io.llmfleet.classifier.rules.ClassifierDecision.Rejected;
-import io.llmfleet.classifier.rules.Rule;
-import io.llmfleet.classifier.rules.RuleSet;
-import io.llmfleet.core.catalog.FleetCatalog;
-import io.llmfleet.core.catalog.FleetCatalog.Model;
-import io.llmfleet.core.catalog.FleetCatalog.Tier;
 import io.llmfleet.schemas.ChatMessage;
 import io.llmfleet.schemas.Classification;
 import io.llmfleet.schemas.InferenceRequest;
@@ -27,14 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TierClassifierTests {
-
-	private static final FleetCatalog CATALOG = new FleetCatalog(
-			List.of(new Tier("fast", List.of()), new Tier("code", List.of("fast")),
-					new Tier("heavy", List.of("code", "fast"))),
-			List.of(model("f1", "fast"), model("c1", "code"), model("h1", "heavy")));
-
-	private static final RuleSet RULES = new RuleSet(
-			List.of(new Rule("code-fence", "code", 0.95, "```", null, null, "code", null)), CATALOG);
 
 	private static final LanguageIdentifier LANGUAGES = new LanguageIdentifier(LanguageProperties.defaults());
 
@@ -119,7 +105,7 @@ class TierClassifierTests {
 				TestModels.constant("x", 0, 0).linear(), 1.0, java.util.Map.of());
 
 		assertThatExceptionOfType(ModelFileException.class)
-			.isThrownBy(() -> TierClassifier.requireKnownTiers(other, CATALOG))
+			.isThrownBy(() -> TierClassifier.requireKnownTiers(other, TestFleet.CATALOG))
 			.withMessageContaining("'galactic'");
 	}
 
@@ -128,7 +114,8 @@ class TierClassifierTests {
 	}
 
 	private static ClassifierDecision decide(TierModel model, InferenceRequest.Builder request) {
-		return new TierClassifier(CATALOG, RULES, () -> model, LANGUAGES, 0.6).classify(request.build());
+		return new TierClassifier(TestFleet.CATALOG, TestFleet.RULES, () -> model, LANGUAGES, 0.6)
+			.classify(request.build());
 	}
 
 	private static InferenceRequest.Builder request(String prompt) {
@@ -136,10 +123,6 @@ class TierClassifierTests {
 			.setRequestId("r-1")
 			.setMessages(List.of(new ChatMessage("user", prompt)))
 			.setCreatedAt(Instant.now());
-	}
-
-	private static Model model(String id, String tier) {
-		return new Model(id, "ollama", id, tier, 8192, DataSize.ofGigabytes(1));
 	}
 
 }

@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.llmfleet.classifier.cascade.CascadeProperties;
+import io.llmfleet.classifier.cascade.CascadeValidation;
+import io.llmfleet.classifier.cascade.SentenceEncoder;
 import io.llmfleet.classifier.evaluation.Prediction;
 import io.llmfleet.classifier.evaluation.RoutingMetrics;
 import io.llmfleet.classifier.evaluation.ThresholdSearch;
@@ -19,7 +22,8 @@ import io.llmfleet.classifier.training.TrainingData;
 /**
  * {@code fleet classifier calibrate}: picks {@code fleet.classifier.confidence-threshold}
  * from out-of-fold predictions of the training pipeline, the smallest threshold whose
- * under-routing is within the target, and reports what it costs in over-routing.
+ * under-routing is within the target, and reports what it costs in over-routing. With
+ * {@code --cascade} the threshold is picked on the cascade's output.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
 		description = "Pick the confidence threshold that meets an under-routing target on out-of-fold predictions.")
@@ -41,8 +45,15 @@ class CalibrateCommand implements Callable<Integer> {
 	@Option(names = "--no-rules", description = "The model alone, without the service's strong-signal rules")
 	boolean noRules;
 
+	@Option(names = "--cascade",
+			description = "Calibrate on the cascade's output (first stage, second stage when unsure) instead")
+	boolean cascade;
+
 	@Mixin
 	TrainingSettings settings;
+
+	@Mixin
+	CascadeSettings cascadeSettings;
 
 	@Override
 	public Integer call() throws Exception {
@@ -50,8 +61,8 @@ class CalibrateCommand implements Callable<Integer> {
 		List<String> tiers = this.settings.tiers();
 		Folds folds = Validation.folds(this.cv, rows, tiers, this.settings.seed);
 		System.out.printf("Out-of-fold predictions (%s) on %s%n", this.cv, this.data);
-		List<Prediction> predictions = Validation.crossValidate(rows, tiers, this.settings.trainer(), folds,
-				Validation.overrides(!this.noRules, tiers));
+		List<Prediction> predictions = this.cascade ? cascadePredictions(rows, tiers, folds) : Validation
+			.crossValidate(rows, tiers, this.settings.trainer(), folds, Validation.overrides(!this.noRules, tiers));
 		System.out.printf("%n%-10s %9s %9s %9s %9s%n", "threshold", "accuracy", "under", "under/all", "over");
 		for (double threshold : GRID) {
 			print(String.format(Locale.ROOT, "%.2f", threshold),
@@ -74,6 +85,26 @@ class CalibrateCommand implements Callable<Integer> {
 						+ "%nSome prompts are confidently two tiers too light; a threshold cannot fix those.%n",
 				this.target, choice.metrics().underRouted(), choice.threshold(), choice.metrics().overRouted());
 		return 1;
+	}
+
+	private List<Prediction> cascadePredictions(List<LabelledPrompt> rows, List<String> tiers, Folds folds) {
+		CascadeProperties configured = this.cascadeSettings.configured();
+		List<float[]> embeddings;
+		try (SentenceEncoder encoder = SentenceEncoder.load(this.cascadeSettings.maxTokens)) {
+			embeddings = CascadeSettings.embed(encoder, rows.stream().map(LabelledPrompt::prompt).toList());
+		}
+		long start = System.nanoTime();
+		CascadeValidation.Stages stages = CascadeValidation.crossValidate(rows, tiers, this.settings.trainer(),
+				this.cascadeSettings.headTrainer(this.settings.seed), embeddings, folds,
+				(fold) -> System.err.printf("  fold %d/%d (%s) done, %.0f s%n", fold + 1, folds.count(),
+						folds.names().get(fold), (System.nanoTime() - start) / 1e9));
+		CascadeValidation.Outcome outcome = stages.cascade(Validation.overrides(!this.noRules, tiers),
+				configured.threshold(), configured.weight());
+		System.out.printf(Locale.ROOT,
+				"The cascade's output: second stage below first-stage confidence %.2f,"
+						+ " weight %.2f; %.4f of prompts reach it%n",
+				configured.threshold(), configured.weight(), outcome.share());
+		return outcome.predictions();
 	}
 
 	private static void print(String threshold, RoutingMetrics metrics) {

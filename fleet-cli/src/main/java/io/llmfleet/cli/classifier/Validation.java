@@ -11,6 +11,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
+import io.llmfleet.classifier.cascade.CascadeProperties;
 import io.llmfleet.classifier.decision.TierClassifier;
 import io.llmfleet.classifier.evaluation.CrossValidation;
 import io.llmfleet.classifier.evaluation.Overrides;
@@ -65,6 +66,13 @@ final class Validation {
 	 */
 	static double configuredThreshold() {
 		return Binder.get(serviceEnvironment()).bind("fleet.classifier.confidence-threshold", Double.class).orElse(0.5);
+	}
+
+	/** {@code fleet.classifier.cascade} from the service's own configuration. */
+	static CascadeProperties configuredCascade() {
+		return Binder.get(serviceEnvironment())
+			.bind("fleet.classifier.cascade", CascadeProperties.class)
+			.orElse(CascadeProperties.defaults());
 	}
 
 	/**

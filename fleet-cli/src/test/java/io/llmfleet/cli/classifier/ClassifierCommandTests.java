@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import io.llmfleet.classifier.cascade.HeadFile;
+import io.llmfleet.classifier.cascade.HeadModel;
 import io.llmfleet.classifier.model.ModelFile;
 import io.llmfleet.classifier.model.TierModel;
 import io.llmfleet.cli.FleetCommand;
@@ -85,6 +87,40 @@ class ClassifierCommandTests {
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("threshold", "over-routing", "Set fleet.classifier.confidence-threshold:");
+	}
+
+	@Test
+	void trainWithCascadeOutWritesAHeadThatEvalComparesWithTheFirstStage() throws IOException {
+		Path model = dir.resolve("cascade.model");
+		Path head = dir.resolve("cascade-head.bin");
+
+		Run train = run("classifier", "train", "--data", data.toString(), "--out", model.toString(), "--iterations",
+				"40", "--calibration-folds", "2", "--cascade-out", head.toString());
+		Run eval = run("classifier", "eval", "--data", data.toString(), "--model", model.toString(), "--cascade",
+				"--cascade-model", head.toString(), "--cascade-threshold", "0.9");
+
+		assertThat(train.exitCode()).isZero();
+		HeadModel written = HeadFile.read(head);
+		assertThat(written.id()).matches("tier-minilm-head@1\\.128\\.[0-9a-f]{8}");
+		assertThat(written.encoder()).isEqualTo("all-minilm-l6-v2-q/128");
+		assertThat(train.out()).contains("Wrote " + head, written.id());
+		assertThat(eval.exitCode()).isZero();
+		assertThat(eval.out()).contains("Second stage " + written.id(), "first stage", "second stage", "cascade",
+				"reached the second stage", "cascade threshold 0.90");
+	}
+
+	@Test
+	void evalCrossValidatesBothStagesAndCalibrateReadsTheCascade() {
+		Run eval = run("classifier", "eval", "--data", data.toString(), "--cv", "kfold:3", "--iterations", "30",
+				"--calibration-folds", "0", "--cascade");
+		Run calibrate = run("classifier", "calibrate", "--data", data.toString(), "--cv", "kfold:3", "--iterations",
+				"30", "--calibration-folds", "0", "--cascade", "--target-under-routing", "0.5");
+
+		assertThat(eval.exitCode()).isZero();
+		assertThat(eval.out()).contains("Cross-validation kfold:3 of both stages", "first stage", "second stage",
+				"reached the second stage", "Each at its own confidence threshold");
+		assertThat(calibrate.exitCode()).isZero();
+		assertThat(calibrate.out()).contains("The cascade's output", "Set fleet.classifier.confidence-threshold:");
 	}
 
 	@Test
