@@ -84,8 +84,7 @@ public record FleetTopics(
 
 	/**
 	 * Where the result of {@code request} goes: its {@code reply_to}, else, and when
-	 * {@code reply_to} cannot take results ({@link #replyToProblem}),
-	 * {@link #results()}.
+	 * {@code reply_to} cannot take results ({@link #replyToProblem}), {@link #results()}.
 	 */
 	public String replyTo(InferenceRequest request) {
 		String replyTo = request.getReplyTo();
@@ -93,10 +92,10 @@ public record FleetTopics(
 	}
 
 	/**
-	 * Why results cannot be written to {@code replyTo}, or empty when they can (or when it
-	 * is unset, for the default): a name Kafka refuses, an internal topic ({@code __...},
-	 * {@code _schemas}), or one of the fleet's own topics, whose readers would take a
-	 * result for a request, a routed request or a heartbeat.
+	 * Why results cannot be written to {@code replyTo}, or empty when they can (or when
+	 * it is unset, for the default): a name Kafka refuses, an internal topic
+	 * ({@code __...}, {@code _schemas}), or one of the fleet's own topics, whose readers
+	 * would take a result for a request, a routed request or a heartbeat.
 	 * @param replyTo a request's {@code reply_to}
 	 * @return the reason, in words that say what to change
 	 */
