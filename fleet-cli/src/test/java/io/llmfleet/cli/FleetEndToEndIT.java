@@ -94,7 +94,10 @@ class FleetEndToEndIT {
 			InferenceRequest.Builder request;
 			String tier;
 			if (i % 10 == 9) {
-				FleetCatalog.Model model = CATALOG.models().get(i % CATALOG.models().size());
+				// every catalogue model in turn, so each serves some whatever the
+				// router's
+				// choices for the unpinned
+				FleetCatalog.Model model = CATALOG.models().get((i / 10) % CATALOG.models().size());
 				request = FleetClient.request("Pinned request " + i).setModel(model.id());
 				tier = model.tier();
 				pinnedModel.put(request.getRequestId(), model.id());
