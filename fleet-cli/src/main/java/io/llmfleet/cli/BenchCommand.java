@@ -1,25 +1,24 @@
 package io.llmfleet.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.util.FileSystemUtils;
 
 import io.llmfleet.cli.bench.BenchReport;
 import io.llmfleet.cli.bench.BenchSettings;
@@ -176,7 +175,7 @@ public class BenchCommand implements Callable<Integer> {
 			return (failure instanceof LostRequestsException) ? 1 : 2;
 		}
 		if (this.dataDir == null && !this.keepData) {
-			deleteRecursively(dir);
+			FileSystemUtils.deleteRecursively(dir);
 		}
 		System.out.println(report.targetsMet() ? "Every target measured was met."
 				: "Some targets were MISSED: see the tables above.");
@@ -231,17 +230,6 @@ public class BenchCommand implements Callable<Integer> {
 
 	private static List<String> jvmOptions(String options) {
 		return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }

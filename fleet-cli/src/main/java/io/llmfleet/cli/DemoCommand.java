@@ -1,16 +1,15 @@
 package io.llmfleet.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import org.springframework.util.FileSystemUtils;
 
 import io.llmfleet.cli.batch.BatchFile;
 import io.llmfleet.cli.batch.BatchRunner;
@@ -43,7 +42,7 @@ class DemoCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		deleteRecursively(this.dataDir);
+		FileSystemUtils.deleteRecursively(this.dataDir);
 		String batchId = "demo-" + UUID.randomUUID();
 		List<BatchFile.Line> lines = BatchFile.read(this.file, batchId);
 		LocalFleetSettings settings = LocalFleetSettings.isolated(this.dataDir)
@@ -62,17 +61,6 @@ class DemoCommand implements Callable<Integer> {
 			System.out.printf("%n%d/%d requests answered in %d ms (backends simulated: %s). Results: %s%n", answered,
 					lines.size(), elapsedMs, fleet.simulatedBackends(), this.out);
 			return (answered == lines.size()) ? 0 : 1;
-		}
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

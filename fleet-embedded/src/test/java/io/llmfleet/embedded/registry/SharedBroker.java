@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.llmfleet.embedded.kafka.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One embedded Kafka broker for every registry integration test class of a run: the first
@@ -52,11 +52,7 @@ final class SharedBroker implements ParameterResolver {
 		@Override
 		public void close() throws IOException {
 			this.broker.close();
-			try (Stream<Path> files = Files.walk(this.dataDir)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
+			FileSystemUtils.deleteRecursively(this.dataDir);
 		}
 
 	}

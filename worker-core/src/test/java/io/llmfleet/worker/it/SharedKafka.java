@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.util.FileSystemUtils;
 
 import io.llmfleet.embedded.kafka.EmbeddedKafkaBroker;
 import io.llmfleet.embedded.registry.EmbeddedSchemaRegistry;
@@ -69,11 +69,7 @@ public final class SharedKafka implements ParameterResolver {
 		public void close() throws IOException {
 			this.registry.close();
 			this.broker.close();
-			try (Stream<Path> files = Files.walk(this.dataDir)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
+			FileSystemUtils.deleteRecursively(this.dataDir);
 		}
 
 	}
