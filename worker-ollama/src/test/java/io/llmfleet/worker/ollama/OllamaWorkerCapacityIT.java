@@ -1,14 +1,9 @@
 package io.llmfleet.worker.ollama;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,21 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.llmfleet.schemas.CapacityReport;
 import io.llmfleet.schemas.CapacitySource;
-import io.llmfleet.schemas.ChatMessage;
-import io.llmfleet.schemas.Classification;
-import io.llmfleet.schemas.InferenceRequest;
 import io.llmfleet.schemas.InferenceResult;
 import io.llmfleet.schemas.LoadedModel;
 import io.llmfleet.schemas.ResultStatus;
 import io.llmfleet.schemas.RoutedRequest;
 import io.llmfleet.schemas.RoutingOutcome;
-import io.llmfleet.schemas.serde.FleetAvroSerializer;
 import io.llmfleet.simulator.BackendSimulator;
 import io.llmfleet.simulator.LatencyModel;
 import io.llmfleet.simulator.SimulatorSettings;
 import io.llmfleet.worker.capacity.FakeNvml;
 import io.llmfleet.worker.it.SharedKafka;
 import io.llmfleet.worker.it.SharedKafka.Kafka;
+import io.llmfleet.worker.it.TestWorkers;
 import io.llmfleet.worker.it.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OllamaWorkerCapacityIT {
 
 	private static final String PREFIX = "ollama-capacity.";
-
-	private static final String MODEL = "llama3.2-3b";
 
 	private static final long GIB = 1L << 30;
 
@@ -75,7 +65,7 @@ class OllamaWorkerCapacityIT {
 					"--spring.main.banner-mode=off", "--spring.main.register-shutdown-hook=false",
 					"--fleet.topics.prefix=" + PREFIX, "--fleet.topics.partitions=1",
 					"--fleet.topics.model-partitions=1", "--fleet.catalog.tiers[0].name=fast",
-					"--fleet.catalog.models[0].id=" + MODEL, "--fleet.catalog.models[0].backend=ollama",
+					"--fleet.catalog.models[0].id=" + OllamaWorkers.MODEL, "--fleet.catalog.models[0].backend=ollama",
 					"--fleet.catalog.models[0].backend-model=llama3.2:3b", "--fleet.catalog.models[0].tier=fast",
 					"--fleet.catalog.models[0].vram=3GB", "--fleet.ollama.base-url=" + simulator.ollamaBaseUrl(),
 					"--fleet.worker.id=w-ollama", "--fleet.worker.heartbeat=10m", "--fleet.worker.status-poll=100ms",
@@ -93,20 +83,22 @@ class OllamaWorkerCapacityIT {
 		try (TopicReader<CapacityReport> reports = new TopicReader<>(kafka, PREFIX + "capacity");
 				TopicReader<InferenceResult> results = new TopicReader<>(kafka, PREFIX + "results");
 				TopicReader<RoutingOutcome> outcomes = new TopicReader<>(kafka, PREFIX + "outcomes");
-				KafkaProducer<String, RoutedRequest> producer = producer()) {
+				KafkaProducer<String, RoutedRequest> producer = TestWorkers.producer(kafka)) {
 			CapacityReport first = reports.await((report) -> true, WAIT);
 			assertThat(first.getSource()).isEqualTo(CapacitySource.NVML);
 			assertThat(first.getGpuName()).isEqualTo("Fake RTX 4090");
 			assertThat(first.getVramTotalBytes()).isEqualTo(24 * GIB);
 			assertThat(first.getModelsLoaded()).isEmpty();
 
-			producer.send(new ProducerRecord<>(PREFIX + "model." + MODEL, "req-1", routed("req-1"))).get();
+			OllamaWorkers.send(producer, PREFIX, "req-1");
 
 			assertThat(results.await((result) -> result.getRequestId().equals("req-1"), WAIT).getStatus())
 				.isEqualTo(ResultStatus.OK);
-			CapacityReport loaded = reports.await((report) -> report.getModelsLoaded()
-				.stream()
-				.anyMatch((model) -> model.getModelId().equals(MODEL) && !model.getLoading()), WAIT);
+			CapacityReport loaded = reports.await(
+					(report) -> report.getModelsLoaded()
+						.stream()
+						.anyMatch((model) -> model.getModelId().equals(OllamaWorkers.MODEL) && !model.getLoading()),
+					WAIT);
 			LoadedModel model = loaded.getModelsLoaded().get(0);
 			assertThat(model.getVramBytes()).isPositive();
 			RoutingOutcome outcome = outcomes.await((seen) -> seen.getRequestId().equals("req-1"), WAIT);
@@ -114,30 +106,6 @@ class OllamaWorkerCapacityIT {
 			assertThat(outcome.getWorkerId()).isEqualTo("w-ollama");
 			assertThat(outcome.getCompletionTokens()).isEqualTo(8);
 		}
-	}
-
-	private static RoutedRequest routed(String requestId) {
-		InferenceRequest request = InferenceRequest.newBuilder()
-			.setRequestId(requestId)
-			.setMessages(List.of(new ChatMessage("user", "Why is the sky blue?")))
-			.setCreatedAt(Instant.now())
-			.build();
-		return RoutedRequest.newBuilder()
-			.setRequest(request)
-			.setClassification(
-					Classification.newBuilder().setTier("fast").setConfidence(0.7).setClassifier("test@1").build())
-			.setModelId(MODEL)
-			.setTier("fast")
-			.setRoutedAt(Instant.now())
-			.build();
-	}
-
-	private static KafkaProducer<String, RoutedRequest> producer() {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-				"schema.registry.url", kafka.registryUrl());
-		FleetAvroSerializer<RoutedRequest> serializer = new FleetAvroSerializer<>();
-		serializer.configure(config, false);
-		return new KafkaProducer<>(config, new StringSerializer(), serializer);
 	}
 
 }

@@ -73,7 +73,8 @@ final class OllamaWorkers {
 		producer.send(new ProducerRecord<>(prefix + "model." + MODEL, requestId, routed(requestId, prefix))).get();
 	}
 
-	private static RoutedRequest routed(String requestId, String prefix) {
+	/** A request routed to {@link #MODEL}, replying to {@code prefix}results. */
+	static RoutedRequest routed(String requestId, String prefix) {
 		InferenceRequest request = InferenceRequest.newBuilder()
 			.setRequestId(requestId)
 			.setReplyTo(prefix + "results")
