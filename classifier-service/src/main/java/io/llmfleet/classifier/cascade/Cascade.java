@@ -48,8 +48,9 @@ public record Cascade(TierPredictor second, double threshold, double weight) {
 	}
 
 	/**
-	 * The cascade's probabilities for {@code prompt}: the first stage's when it is sure,
-	 * else the combination (the second stage runs only then).
+	 * The cascade's probabilities for {@code prompt}: {@code first} itself (the same
+	 * array) when the first stage is sure, else the combination (the second stage runs
+	 * only then).
 	 */
 	public double[] decide(double[] first, String prompt) {
 		return consults(first) ? combine(first, this.second.predict(prompt)) : first;

@@ -148,10 +148,13 @@ public class TierClassifier {
 		}
 		else {
 			decidedBy = current.id();
-			if (this.cascade != null && this.cascade.consults(probabilities)
-					&& this.cascade.second().tiers().equals(current.tiers())) {
-				probabilities = this.cascade.combine(probabilities, this.cascade.second().predict(prompt));
-				decidedBy = this.cascade.second().id();
+			if (this.cascade != null && this.cascade.second().tiers().equals(current.tiers())) {
+				double[] decided = this.cascade.decide(probabilities, prompt);
+				// the same array back: the first stage was sure enough to decide alone
+				if (decided != probabilities) {
+					probabilities = decided;
+					decidedBy = this.cascade.second().id();
+				}
 			}
 			int best = argmax(probabilities);
 			tier = current.tiers().get(best);
